@@ -1,0 +1,34 @@
+package org.harmonyee.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/**
+ * Entry point: {@code validate --config PATH} and {@code listeners --config PATH --server payara|wildfly}.
+ * Exit codes: 0 success, 1 the configuration is invalid, 2 usage error.
+ */
+public final class HarmonyCli {
+
+    private HarmonyCli() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.println("usage: harmony-cli validate --config PATH | listeners --config PATH --server payara|wildfly");
+            return 2;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        return switch (args[0]) {
+            case "validate" -> new ValidateCommand(out, err).run(rest);
+            case "listeners" -> new ListenersCommand(out, err).run(rest);
+            default -> {
+                err.println("unknown command '" + args[0] + "'; expected validate or listeners");
+                yield 2;
+            }
+        };
+    }
+}

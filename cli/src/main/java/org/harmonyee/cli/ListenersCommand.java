@@ -1,0 +1,51 @@
+package org.harmonyee.cli;
+
+import org.harmonyee.core.config.ConfigException;
+import org.harmonyee.core.config.ConfigReader;
+import org.harmonyee.core.config.GatewayConfig;
+import org.harmonyee.core.config.NetworkConfig;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * Prints the server commands that create one HTTP listener per {@code [network.NAME.http]}: an
+ * asadmin command file for Payara (Micro's --prebootcommandfile, or Server's asadmin multimode),
+ * or a jboss-cli script for WildFly.
+ */
+final class ListenersCommand {
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ListenersCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(String[] args) {
+        Arguments arguments;
+        GatewayConfig config;
+        try {
+            arguments = new Arguments(args);
+            config = ConfigReader.read(arguments.config());
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+        List<NetworkConfig> networks = List.copyOf(config.networks().values());
+        String server = arguments.get("server").orElse("payara");
+        switch (server) {
+            case "payara" -> networks.forEach(network -> ListenerCommands.payara(network).forEach(out::println));
+            case "wildfly" -> networks.forEach(network -> ListenerCommands.wildfly(network).forEach(out::println));
+            default -> {
+                err.println("--server must be payara or wildfly, got '" + server + "'");
+                return 2;
+            }
+        }
+        return 0;
+    }
+}

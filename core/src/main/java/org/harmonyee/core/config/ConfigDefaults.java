@@ -1,0 +1,31 @@
+package org.harmonyee.core.config;
+
+/** Every configuration default, in one place; docs/configuration.md mirrors this class. */
+public final class ConfigDefaults {
+
+    public static final String CONFIG_FILE = "config.toml";
+    public static final String LOG_LEVEL = "info";
+    public static final String PIPELINES_PATH = "pipelines";
+    public static final String TRANSFORMS_PATH = "transforms";
+
+    public static final long MAX_BODY_SIZE = 10L * 1024 * 1024;
+    public static final int MAX_CSV_ROWS = 10_000;
+    public static final int MAX_XML_DEPTH = 100;
+    public static final int MAX_MULTIPART_FILES = 10;
+    public static final int MAX_FORM_FIELDS = 1_000;
+
+    public static final String BIND_ADDRESS = "0.0.0.0";
+    public static final int BIND_PORT = 8080;
+
+    public static final boolean MANAGEMENT_ENABLED = false;
+    public static final String MANAGEMENT_BASE_PATH = "admin";
+
+    public static final String STORAGE_BACKEND = "filesystem";
+    public static final String STORAGE_PATH = "./tmp";
+
+    public static final int HTTP_CONNECT_TIMEOUT_MS = 5_000;
+    public static final int HTTP_READ_TIMEOUT_MS = 30_000;
+
+    private ConfigDefaults() {
+    }
+}

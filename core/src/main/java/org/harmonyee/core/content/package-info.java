@@ -1,0 +1,8 @@
+/**
+ * Turning bodies into the envelope's normalized JSON, within the configured content limits:
+ * size limits enforced while reading (413 without reading the rest), media types recognised from
+ * Content-Type, malformed payloads refused with 400.
+ *
+ * <p>Must not touch: routing, middleware, backends. The original bytes always stay available.
+ */
+package org.harmonyee.core.content;

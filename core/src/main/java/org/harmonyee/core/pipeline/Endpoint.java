@@ -1,0 +1,44 @@
+package org.harmonyee.core.pipeline;
+
+import org.harmonyee.core.envelope.RequestEnvelope;
+import org.harmonyee.core.envelope.ResponseEnvelope;
+import org.harmonyee.core.error.GatewayException;
+import org.harmonyee.core.error.ProblemDocument;
+
+import java.util.List;
+
+/**
+ * An entry of a pipeline: declares the routes it serves and adapts envelopes on the way in and
+ * out. The door (JAX-RS resource, DIMSE handler) builds the raw envelope; the endpoint prepares
+ * it (limits, parsing), and renders failures in its protocol's form.
+ */
+public interface Endpoint extends AutoCloseable {
+
+    String name();
+
+    String service();
+
+    /** The HTTP routes this endpoint serves; empty for endpoints with their own listener (DIMSE). */
+    List<RouteSpec> routes();
+
+    /**
+     * Request side, before any middleware: enforce limits, parse the body into normalized JSON.
+     *
+     * @throws GatewayException 400, 413 or 415 when the request cannot be accepted
+     */
+    default void prepare(RequestEnvelope request) {
+    }
+
+    /** Response side, after the last middleware: adapt the response to the protocol. */
+    default void finish(RequestEnvelope request, ResponseEnvelope response) {
+    }
+
+    /** Renders a failure as this endpoint's protocol answers it; problem+json by default. */
+    default ResponseEnvelope renderFailure(GatewayException failure, RequestEnvelope request) {
+        return ProblemDocument.render(failure, request.exchangeId(), request.fullPath());
+    }
+
+    @Override
+    default void close() {
+    }
+}

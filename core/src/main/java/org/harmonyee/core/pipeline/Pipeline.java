@@ -1,0 +1,11 @@
+package org.harmonyee.core.pipeline;
+
+import java.util.List;
+
+/**
+ * A configured pipeline, assembled and ready: its endpoints, its middleware in declared order,
+ * and the backend that receives what passes (null: answer 200 with an empty body).
+ */
+public record Pipeline(String name, String description, List<String> networks, List<Endpoint> endpoints,
+                       List<NamedMiddleware> middleware, Backend backend) {
+}

@@ -1,0 +1,75 @@
+package org.harmonyee.core.pipeline;
+
+import org.harmonyee.core.envelope.RequestEnvelope;
+import org.harmonyee.core.envelope.ResponseEnvelope;
+import org.harmonyee.core.error.GatewayException;
+import org.harmonyee.core.error.ProblemType;
+
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs one exchange through a pipeline: endpoint preparation, the middleware around-chain, the
+ * backend, endpoint finishing. Every door calls {@link #execute}; it never throws: failures come
+ * back as the endpoint's rendering of the problem.
+ */
+public final class PipelineExecutor {
+
+    private static final Logger LOG = Logger.getLogger(PipelineExecutor.class.getName());
+
+    private final BackendInvoker invoker;
+
+    public PipelineExecutor(BackendInvoker invoker) {
+        this.invoker = invoker;
+    }
+
+    public ResponseEnvelope execute(Route route, RequestEnvelope request) {
+        Endpoint endpoint = route.endpoint();
+        try {
+            endpoint.prepare(request);
+            ResponseEnvelope response = link(route.pipeline(), 0).proceed(request);
+            endpoint.finish(request, response);
+            return response;
+        } catch (GatewayException failure) {
+            LOG.log(failure.type().httpStatus() >= 500 ? Level.WARNING : Level.FINE, failure,
+                    () -> request.exchangeId() + ": " + failure.type().uri() + ": " + failure.detail());
+            return endpoint.renderFailure(failure, request);
+        } catch (RuntimeException unexpected) {
+            LOG.log(Level.SEVERE, unexpected, () -> request.exchangeId() + ": unexpected failure in pipeline "
+                    + route.pipeline().name());
+            return endpoint.renderFailure(new GatewayException(ProblemType.INTERNAL,
+                    "internal error; the gateway log has the details of exchange " + request.exchangeId()), request);
+        } finally {
+            request.body().discard();
+        }
+    }
+
+    private Chain link(Pipeline pipeline, int index) {
+        List<NamedMiddleware> middleware = pipeline.middleware();
+        if (index == middleware.size()) {
+            return request -> callBackend(pipeline.backend(), request);
+        }
+        NamedMiddleware current = middleware.get(index);
+        Chain next = link(pipeline, index + 1);
+        return request -> {
+            try {
+                return current.middleware().handle(request, next);
+            } catch (GatewayException failure) {
+                throw failure;
+            } catch (RuntimeException unexpected) {
+                LOG.log(Level.SEVERE, unexpected, () -> request.exchangeId() + ": middleware '" + current.name()
+                        + "' (" + current.type() + ") failed");
+                throw new GatewayException(ProblemType.MIDDLEWARE_FAILURE,
+                        "middleware '" + current.name() + "' failed", unexpected);
+            }
+        };
+    }
+
+    private ResponseEnvelope callBackend(Backend backend, RequestEnvelope request) {
+        if (backend == null) {
+            return ResponseEnvelope.of(200);
+        }
+        return invoker.invoke(backend, request);
+    }
+}

@@ -1,0 +1,160 @@
+package org.harmonyee.core.runtime;
+
+import org.harmonyee.core.config.ComponentConfig;
+import org.harmonyee.core.config.ConfigException;
+import org.harmonyee.core.config.GatewayConfig;
+import org.harmonyee.core.config.Options;
+import org.harmonyee.core.config.PipelineConfig;
+import org.harmonyee.core.config.Problems;
+import org.harmonyee.core.config.TypeDeclaration;
+import org.harmonyee.core.management.ManagementPipeline;
+import org.harmonyee.core.pipeline.Backend;
+import org.harmonyee.core.pipeline.Endpoint;
+import org.harmonyee.core.pipeline.Middleware;
+import org.harmonyee.core.pipeline.NamedMiddleware;
+import org.harmonyee.core.pipeline.Pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Logger;
+
+/**
+ * Builds a {@link GatewayRuntime} from a configuration: every endpoint, backend and middleware is
+ * built once, pipelines are wired, routes are laid per network. Every problem found on the way is
+ * collected; if there is any, everything built is closed and a {@link ConfigException} lists them.
+ */
+public final class GatewayAssembler {
+
+    private static final Logger LOG = Logger.getLogger(GatewayAssembler.class.getName());
+
+    private final ServiceCatalog catalog;
+    private final BuildContext context;
+    private final Problems problems = new Problems();
+    private final List<AutoCloseable> built = new ArrayList<>();
+
+    public GatewayAssembler(ServiceCatalog catalog, BuildContext context) {
+        this.catalog = catalog;
+        this.context = context;
+    }
+
+    public GatewayRuntime assemble() {
+        GatewayConfig config = context.config();
+        config.services().values().forEach(this::checkServiceDeclaration);
+        config.middlewareTypes().values().forEach(this::checkMiddlewareDeclaration);
+        Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+        config.endpoints().forEach((name, component) -> buildEndpoint(component, endpoints));
+        Map<String, Backend> backends = new LinkedHashMap<>();
+        config.backends().forEach((name, component) -> buildBackend(component, backends));
+        Map<String, NamedMiddleware> middleware = new LinkedHashMap<>();
+        config.middleware().forEach((name, component) -> buildMiddleware(component, middleware));
+
+        Map<String, Pipeline> pipelines = new LinkedHashMap<>();
+        for (PipelineConfig pipeline : config.pipelines().values()) {
+            pipelines.put(pipeline.name(), wire(pipeline, endpoints, backends, middleware));
+        }
+        AtomicReference<GatewayRuntime> runtime = new AtomicReference<>();
+        if (config.management().enabled()) {
+            Pipeline management = ManagementPipeline.create(config, runtime::get);
+            if (pipelines.containsKey(management.name())) {
+                problems.add(config.pipelines().get(management.name()).source(), null,
+                        "the name 'management' is reserved for the management API while [management] is enabled");
+            }
+            pipelines.put(management.name(), management);
+        }
+        RoutePlanner planner = new RoutePlanner(config, problems);
+        var routes = planner.plan(pipelines.values());
+        if (!problems.isEmpty()) {
+            closeAll();
+            throw new ConfigException(problems.list());
+        }
+        runtime.set(new GatewayRuntime(config, pipelines, routes, built, context.clock().instant(),
+                context.serverInfo()));
+        return runtime.get();
+    }
+
+    private void checkServiceDeclaration(TypeDeclaration declaration) {
+        if (!catalog.knowsService(declaration.name()) && !declaration.name().equals(ManagementPipeline.SERVICE)) {
+            problems.add(declaration.source(), null, "unknown service type '" + declaration.name()
+                    + "'; available: " + available());
+        }
+    }
+
+    private void checkMiddlewareDeclaration(TypeDeclaration declaration) {
+        if (catalog.middleware(declaration.name()).isEmpty()) {
+            problems.add(declaration.source(), null, "unknown middleware type '" + declaration.name()
+                    + "'; available: " + catalog.middlewareTypes());
+        }
+    }
+
+    private void buildEndpoint(ComponentConfig component, Map<String, Endpoint> endpoints) {
+        Options options = component.options(problems);
+        catalog.endpoint(component.type()).ifPresentOrElse(factory -> {
+            Endpoint endpoint = factory.create(component, options, context);
+            built.add(endpoint);
+            endpoints.put(component.name(), endpoint);
+        }, () -> options.problem("service", "unknown endpoint service '" + component.type()
+                + "'; available: " + catalog.endpointServices()));
+    }
+
+    private void buildBackend(ComponentConfig component, Map<String, Backend> backends) {
+        Options options = component.options(problems);
+        catalog.backend(component.type()).ifPresentOrElse(factory -> {
+            Backend backend = factory.create(component, options, context);
+            built.add(backend);
+            backends.put(component.name(), backend);
+        }, () -> options.problem("service", "unknown backend service '" + component.type()
+                + "'; available: " + catalog.backendServices()));
+    }
+
+    private void buildMiddleware(ComponentConfig component, Map<String, NamedMiddleware> middleware) {
+        Options options = component.options(problems);
+        catalog.middleware(component.type()).ifPresentOrElse(factory -> {
+            Middleware instance = factory.create(component, options, context);
+            if (instance instanceof AutoCloseable closeable) {
+                built.add(closeable);
+            }
+            middleware.put(component.name(), new NamedMiddleware(component.name(), component.type(), instance));
+        }, () -> options.problem("type", "unknown middleware type '" + component.type()
+                + "'; available: " + catalog.middlewareTypes()));
+    }
+
+    private Pipeline wire(PipelineConfig pipeline, Map<String, Endpoint> endpoints, Map<String, Backend> backends,
+                          Map<String, NamedMiddleware> middleware) {
+        List<Endpoint> entry = pipeline.endpoints().stream().filter(endpoints::containsKey).map(endpoints::get).toList();
+        List<NamedMiddleware> chain = new ArrayList<>();
+        for (String name : pipeline.middleware()) {
+            NamedMiddleware instance = middleware.get(name);
+            if (instance == null && !context.config().middleware().containsKey(name)) {
+                problems.add(pipeline.source(), "middleware", "no [middleware." + name + "] is defined");
+            } else if (instance != null) {
+                chain.add(instance);
+            }
+        }
+        List<Backend> exits = pipeline.backends().stream().filter(backends::containsKey).map(backends::get).toList();
+        if (exits.size() > 1) {
+            LOG.warning(() -> pipeline.source() + ": lists " + exits.size() + " backends; requests go to the first, '"
+                    + exits.get(0).name() + "' (use targets for several servers behind one backend)");
+        }
+        return new Pipeline(pipeline.name(), pipeline.description(), pipeline.networks(), entry, List.copyOf(chain),
+                exits.isEmpty() ? null : exits.get(0));
+    }
+
+    private String available() {
+        var names = new java.util.TreeSet<>(catalog.endpointServices());
+        names.addAll(catalog.backendServices());
+        return names.toString();
+    }
+
+    private void closeAll() {
+        for (AutoCloseable component : built) {
+            try {
+                component.close();
+            } catch (Exception e) {
+                LOG.fine(() -> "closing " + component + " after a failed assembly: " + e);
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.harmonyee.core.runtime;
+
+import org.harmonyee.core.config.GatewayConfig;
+import org.harmonyee.core.config.Problems;
+import org.harmonyee.core.pipeline.Endpoint;
+import org.harmonyee.core.pipeline.Pipeline;
+import org.harmonyee.core.pipeline.Route;
+import org.harmonyee.core.pipeline.RouteSpec;
+import org.harmonyee.core.pipeline.RouteTable;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lays the routes of every pipeline on its networks and rejects two routes claiming the same
+ * prefix on one network, naming both pipelines.
+ */
+final class RoutePlanner {
+
+    private final GatewayConfig config;
+    private final Problems problems;
+
+    RoutePlanner(GatewayConfig config, Problems problems) {
+        this.config = config;
+        this.problems = problems;
+    }
+
+    RouteTable plan(Collection<Pipeline> pipelines) {
+        List<Route> routes = new ArrayList<>();
+        Map<String, Route> claimed = new HashMap<>();
+        for (Pipeline pipeline : pipelines) {
+            for (Endpoint endpoint : pipeline.endpoints()) {
+                if (!endpoint.routes().isEmpty() && pipeline.networks().isEmpty()) {
+                    problems.add(config.pipelines().get(pipeline.name()).source(), "networks",
+                            "endpoint '" + endpoint.name() + "' serves HTTP routes, so the pipeline needs a network");
+                }
+                for (String network : pipeline.networks()) {
+                    for (RouteSpec spec : endpoint.routes()) {
+                        Route route = new Route(network, spec, endpoint, pipeline);
+                        Route other = claimed.putIfAbsent(network + " " + spec.prefix(), route);
+                        if (other != null) {
+                            reportConflict(route, other);
+                        } else {
+                            routes.add(route);
+                        }
+                    }
+                }
+            }
+        }
+        return new RouteTable(routes);
+    }
+
+    private void reportConflict(Route route, Route other) {
+        var source = config.pipelines().containsKey(route.pipeline().name())
+                ? config.pipelines().get(route.pipeline().name()).source()
+                : config.pipelines().get(other.pipeline().name()).source();
+        problems.add(source, "endpoints", "route " + route.spec().prefix() + " on network '" + route.network()
+                + "' is claimed by pipeline '" + other.pipeline().name() + "' (endpoint '" + other.endpoint().name()
+                + "') and pipeline '" + route.pipeline().name() + "' (endpoint '" + route.endpoint().name() + "')");
+    }
+}

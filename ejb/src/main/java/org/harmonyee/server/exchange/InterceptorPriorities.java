@@ -1,0 +1,16 @@
+package org.harmonyee.server.exchange;
+
+import jakarta.interceptor.Interceptor;
+
+/**
+ * The priorities of the gateway's CDI interceptors, in one place. Lower runs first (outermost).
+ * Pipeline middleware is not ordered here: its order is the pipeline's list.
+ */
+public final class InterceptorPriorities {
+
+    /** Exchange logging and timing wraps everything else, so its duration is the whole exchange. */
+    public static final int EXCHANGE_LOG = Interceptor.Priority.LIBRARY_BEFORE + 100;
+
+    private InterceptorPriorities() {
+    }
+}

@@ -1,0 +1,84 @@
+package org.harmonyee.server.lifecycle;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.harmonyee.core.config.ConfigException;
+import org.harmonyee.core.config.ConfigReader;
+import org.harmonyee.core.config.GatewayConfig;
+import org.harmonyee.core.runtime.BuildContext;
+import org.harmonyee.core.runtime.GatewayAssembler;
+import org.harmonyee.core.runtime.GatewayRuntime;
+import org.harmonyee.core.runtime.ServiceCatalog;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Assembles the gateway when the application starts and closes it when it stops. An invalid
+ * configuration fails the deployment with every problem in the log: the gateway never serves a
+ * configuration it could not fully build.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class GatewayLifecycle {
+
+    private static final Logger LOG = Logger.getLogger(GatewayLifecycle.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "harmony.config")
+    Optional<String> configPath;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private volatile GatewayRuntime runtime;
+
+    @PostConstruct
+    void start() {
+        Path file = Path.of(configPath.orElseThrow(() -> new IllegalStateException(
+                "no configuration: set the MicroProfile Config property harmony.config "
+                        + "(or the environment variable HARMONY_CONFIG) to the path of config.toml")));
+        try {
+            GatewayConfig config = ConfigReader.read(file);
+            LogLevels.apply(config);
+            GatewayRuntime assembled = new GatewayAssembler(ServiceCatalog.standard(getClass().getClassLoader()),
+                    new BuildContext(config, executor, Clock.systemUTC(), ServerInfo.describe())).assemble();
+            StartupReport.log(assembled);
+            runtime = assembled;
+            LOG.info("Harmony EE ready");
+        } catch (ConfigException e) {
+            LOG.severe(file.toAbsolutePath() + ": " + e.getMessage());
+            throw e;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        GatewayRuntime current = runtime;
+        runtime = null;
+        if (current != null) {
+            current.close();
+            LOG.info("Harmony EE stopped");
+        }
+    }
+
+    /** The running gateway. */
+    public GatewayRuntime runtime() {
+        GatewayRuntime current = runtime;
+        if (current == null) {
+            throw new IllegalStateException("the gateway is not running");
+        }
+        return current;
+    }
+}

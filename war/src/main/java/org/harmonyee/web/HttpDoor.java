@@ -1,0 +1,98 @@
+package org.harmonyee.web;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import org.harmonyee.core.envelope.RequestEnvelope;
+import org.harmonyee.core.envelope.ResponseEnvelope;
+import org.harmonyee.core.error.GatewayException;
+import org.harmonyee.core.error.ProblemDocument;
+import org.harmonyee.core.error.ProblemType;
+import org.harmonyee.server.exchange.PipelineService;
+import org.harmonyee.server.lifecycle.GatewayLifecycle;
+
+
+/**
+ * The HTTP door of every HTTP-family endpoint: any path, any method. It builds the envelope, makes
+ * one call, and writes the answer. The network is the listener the request arrived on.
+ */
+@Path("/")
+public class HttpDoor {
+
+    @Inject
+    PipelineService pipelines;
+
+    @Inject
+    GatewayLifecycle gateway;
+
+    @Context
+    HttpServletRequest servletRequest;
+
+    @GET
+    @Path("{path: .*}")
+    public Response get() {
+        return exchange();
+    }
+
+    @HEAD
+    @Path("{path: .*}")
+    public Response head() {
+        return exchange();
+    }
+
+    @POST
+    @Path("{path: .*}")
+    public Response post() {
+        return exchange();
+    }
+
+    @PUT
+    @Path("{path: .*}")
+    public Response put() {
+        return exchange();
+    }
+
+    @PATCH
+    @Path("{path: .*}")
+    public Response patch() {
+        return exchange();
+    }
+
+    @DELETE
+    @Path("{path: .*}")
+    public Response delete() {
+        return exchange();
+    }
+
+    @OPTIONS
+    @Path("{path: .*}")
+    public Response options() {
+        return exchange();
+    }
+
+    private Response exchange() {
+        RequestEnvelope request;
+        try {
+            request = EnvelopeReader.read(servletRequest);
+        } catch (GatewayException malformed) {
+            RequestEnvelope bare = RequestEnvelope.builder(ExchangeIds.next(), servletRequest.getMethod(),
+                    servletRequest.getRequestURI()).build();
+            return ResponseWriter.write(bare, ProblemDocument.render(malformed, bare.exchangeId(), bare.fullPath()));
+        }
+        ResponseEnvelope response = gateway.runtime().networkOfPort(servletRequest.getLocalPort())
+                .map(network -> pipelines.execute(network, request))
+                .orElseGet(() -> ProblemDocument.render(new GatewayException(ProblemType.NOT_FOUND,
+                        "no network listens on port " + servletRequest.getLocalPort()), request.exchangeId(),
+                        request.fullPath()));
+        return ResponseWriter.write(request, response);
+    }
+}

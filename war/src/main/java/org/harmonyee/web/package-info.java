@@ -1,0 +1,8 @@
+/**
+ * The HTTP doors: JAX-RS resources that turn an HTTP exchange into a request envelope, make one
+ * call to {@link org.harmonyee.server.exchange.PipelineService}, and stream the response envelope
+ * back. The network of a request is the HTTP listener it arrived on (its local port).
+ *
+ * <p>Must not touch: parsing, authentication, transforms, backend I/O; they live behind the call.
+ */
+package org.harmonyee.web;
