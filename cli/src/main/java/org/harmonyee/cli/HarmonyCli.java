@@ -18,7 +18,7 @@ public final class HarmonyCli {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
-            err.println("usage: harmony-cli validate --config PATH | listeners --config PATH --server payara|wildfly");
+            err.println("usage: harmony-cli validate --config PATH | listeners --config PATH --server payara|wildfly [--embed standalone.xml]");
             return 2;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);

@@ -2,11 +2,14 @@ package org.harmonyee.cli;
 
 import org.harmonyee.core.config.NetworkConfig;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One HTTP listener per network, in each server's own command language. Listener names are
- * {@code harmony-NAME}; the gateway tells networks apart by the listener's port.
+ * {@code harmony-NAME}; the gateway tells networks apart by the listener's port. The servers' own
+ * body limits are lifted on these listeners (WildFly's max-post-size 0): the gateway enforces
+ * max_body_size itself, per endpoint, with a problem answer instead of a dropped connection.
  */
 final class ListenerCommands {
 
@@ -24,15 +27,37 @@ final class ListenerCommands {
                         + name);
     }
 
-    /** jboss-cli operations (run inside embed-server or against a running server). */
+    /**
+     * jboss-cli operations (run inside embed-server or against a running server). Each listener
+     * is replaced if it exists, so the script can be run again after the configuration changes.
+     */
     static List<String> wildfly(NetworkConfig network) {
         String name = listenerName(network);
+        String listener = "/subsystem=undertow/server=default-server/http-listener=" + name;
+        String binding = "/socket-binding-group=standard-sockets/socket-binding=" + name;
+        String networkInterface = "/interface=" + name;
+        List<String> commands = new ArrayList<>();
+        for (String resource : List.of(listener, binding, networkInterface)) {
+            commands.add("if (outcome == success) of " + resource + ":read-resource");
+            commands.add(resource + ":remove");
+            commands.add("end-if");
+        }
+        commands.add(networkInterface + ":add(inet-address=" + network.bindAddress() + ")");
+        commands.add(binding + ":add(interface=" + name + ", port=" + network.bindPort() + ")");
+        commands.add(listener + ":add(socket-binding=" + name + ", enable-http2=false, max-post-size=0)");
+        return commands;
+    }
+
+    /**
+     * Starts an embedded (offline) server on the given configuration file and removes the
+     * welcome-content location, so that the gateway can own the root context.
+     */
+    static List<String> wildflyEmbedStart(String serverConfig) {
         return List.of(
-                "/interface=" + name + ":add(inet-address=" + network.bindAddress() + ")",
-                "/socket-binding-group=standard-sockets/socket-binding=" + name + ":add(interface=" + name
-                        + ", port=" + network.bindPort() + ")",
-                "/subsystem=undertow/server=default-server/http-listener=" + name + ":add(socket-binding=" + name
-                        + ", enable-http2=false)");
+                "embed-server --std-out=discard --server-config=" + serverConfig,
+                "if (outcome == success) of /subsystem=undertow/server=default-server/host=default-host/location=\\/:read-resource",
+                "/subsystem=undertow/server=default-server/host=default-host/location=\\/:remove",
+                "end-if");
     }
 
     static String listenerName(NetworkConfig network) {

@@ -7,11 +7,13 @@ import org.harmonyee.core.config.NetworkConfig;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Prints the server commands that create one HTTP listener per {@code [network.NAME.http]}: an
  * asadmin command file for Payara (Micro's --prebootcommandfile, or Server's asadmin multimode),
- * or a jboss-cli script for WildFly.
+ * or a jboss-cli script for WildFly ({@code --embed standalone.xml} wraps it for an offline
+ * embedded server and frees the root context from WildFly's welcome content).
  */
 final class ListenersCommand {
 
@@ -40,7 +42,12 @@ final class ListenersCommand {
         String server = arguments.get("server").orElse("payara");
         switch (server) {
             case "payara" -> networks.forEach(network -> ListenerCommands.payara(network).forEach(out::println));
-            case "wildfly" -> networks.forEach(network -> ListenerCommands.wildfly(network).forEach(out::println));
+            case "wildfly" -> {
+                Optional<String> embed = arguments.get("embed");
+                embed.ifPresent(serverConfig -> ListenerCommands.wildflyEmbedStart(serverConfig).forEach(out::println));
+                networks.forEach(network -> ListenerCommands.wildfly(network).forEach(out::println));
+                embed.ifPresent(serverConfig -> out.println("stop-embedded-server"));
+            }
             default -> {
                 err.println("--server must be payara or wildfly, got '" + server + "'");
                 return 2;

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Service {@code http}: serves {@code path_prefix} and everything under it for every method; the
- * body stays a stream unless it is JSON, which is parsed into the normalized view.
+ * body stays a stream unless it is JSON, which is parsed into the normalized view. The option
+ * {@code max_body_size} overrides {@code [proxy.content_limits] max_body_size} for this endpoint.
  */
 public final class HttpEndpoint implements Endpoint {
 
@@ -30,7 +31,8 @@ public final class HttpEndpoint implements Endpoint {
 
     public static HttpEndpoint create(ComponentConfig config, Options options, BuildContext context) {
         String prefix = PathPrefix.read(options);
-        return new HttpEndpoint(config.name(), prefix, context.contentLimits().maxBodySize());
+        long maxBodySize = options.integer("max_body_size", context.contentLimits().maxBodySize(), 1, Long.MAX_VALUE);
+        return new HttpEndpoint(config.name(), prefix, maxBodySize);
     }
 
     @Override

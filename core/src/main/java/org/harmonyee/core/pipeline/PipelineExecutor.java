@@ -1,5 +1,6 @@
 package org.harmonyee.core.pipeline;
 
+import org.harmonyee.core.content.BodyLimit;
 import org.harmonyee.core.envelope.RequestEnvelope;
 import org.harmonyee.core.envelope.ResponseEnvelope;
 import org.harmonyee.core.error.GatewayException;
@@ -36,6 +37,11 @@ public final class PipelineExecutor {
                     () -> request.exchangeId() + ": " + failure.type().uri() + ": " + failure.detail());
             return endpoint.renderFailure(failure, request);
         } catch (RuntimeException unexpected) {
+            GatewayException wrapped = BodyLimit.unwrap(unexpected);
+            if (wrapped != null) {
+                LOG.log(Level.FINE, unexpected, () -> request.exchangeId() + ": " + wrapped.type().uri());
+                return endpoint.renderFailure(wrapped, request);
+            }
             LOG.log(Level.SEVERE, unexpected, () -> request.exchangeId() + ": unexpected failure in pipeline "
                     + route.pipeline().name());
             return endpoint.renderFailure(new GatewayException(ProblemType.INTERNAL,
@@ -58,6 +64,10 @@ public final class PipelineExecutor {
             } catch (GatewayException failure) {
                 throw failure;
             } catch (RuntimeException unexpected) {
+                GatewayException wrapped = BodyLimit.unwrap(unexpected);
+                if (wrapped != null) {
+                    throw wrapped;
+                }
                 LOG.log(Level.SEVERE, unexpected, () -> request.exchangeId() + ": middleware '" + current.name()
                         + "' (" + current.type() + ") failed");
                 throw new GatewayException(ProblemType.MIDDLEWARE_FAILURE,
