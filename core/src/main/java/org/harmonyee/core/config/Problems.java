@@ -16,6 +16,10 @@ public final class Problems {
         problems.add(problem);
     }
 
+    public int size() {
+        return problems.size();
+    }
+
     public boolean isEmpty() {
         return problems.isEmpty();
     }

@@ -33,6 +33,9 @@ final class ReferenceCheck {
     private void checkListeners() {
         Map<Integer, NetworkConfig> byPort = new HashMap<>();
         for (NetworkConfig network : config.networks().values()) {
+            if (network.bindPort() == NetworkConfig.INVALID_PORT) {
+                continue;
+            }
             NetworkConfig other = byPort.putIfAbsent(network.bindPort(), network);
             if (other != null) {
                 problems.add(network.source(), "bind_port", "port " + network.bindPort()

@@ -39,7 +39,11 @@ final class TableReader {
             }
             Options listener = options((ObjectNode) http, httpSource);
             String address = listener.string("bind_address", ConfigDefaults.BIND_ADDRESS);
+            int reported = problems.size();
             int port = listener.port("bind_port", ConfigDefaults.BIND_PORT);
+            if (problems.size() > reported) {
+                port = NetworkConfig.INVALID_PORT;
+            }
             networks.put(name, new NetworkConfig(name, address, port, httpSource));
         });
         return networks;

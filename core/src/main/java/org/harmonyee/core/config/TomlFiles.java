@@ -8,7 +8,6 @@ import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +22,10 @@ final class TomlFiles {
     }
 
     static Optional<ObjectNode> parse(Path file, String label, Problems problems) {
+        if (!Files.isRegularFile(file)) {
+            problems.add(new ConfigProblem(label, null, null, "file not found: " + file.toAbsolutePath()));
+            return Optional.empty();
+        }
         try {
             JsonNode tree = MAPPER.readTree(file.toFile());
             if (tree == null || tree.isMissingNode()) {
@@ -33,8 +36,6 @@ final class TomlFiles {
             JsonLocation location = e.getLocation();
             String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
             problems.add(new ConfigProblem(label, null, null, "not valid TOML" + where + ": " + e.getOriginalMessage()));
-        } catch (NoSuchFileException e) {
-            problems.add(new ConfigProblem(label, null, null, "file not found: " + file.toAbsolutePath()));
         } catch (IOException e) {
             problems.add(new ConfigProblem(label, null, null, "cannot read " + file.toAbsolutePath() + ": " + e.getMessage()));
         }

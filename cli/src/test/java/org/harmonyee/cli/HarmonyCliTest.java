@@ -1,0 +1,92 @@
+package org.harmonyee.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HarmonyCliTest {
+
+    @TempDir
+    Path directory;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return HarmonyCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private Path write(String toml) throws IOException {
+        Path file = directory.resolve("config.toml");
+        Files.writeString(file, toml);
+        return file;
+    }
+
+    @Test
+    void validateAcceptsTheShippedDefaultConfiguration() {
+        int status = run("validate", "--config", "../src/config/config.toml");
+
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("valid (3 pipelines, 3 routes, 2 networks)");
+    }
+
+    @Test
+    void validateReportsEveryProblemAndExitsOne() throws IOException {
+        Path config = write("""
+                [proxy]
+                [network.a.http]
+                bind_port = 70000
+                [pipelines.p]
+                networks = ["b"]
+                endpoints = ["e"]
+                """);
+
+        int status = run("validate", "--config", config.toString());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("Invalid configuration (4 problems)")
+                .contains("config.toml: [proxy] id: required, missing")
+                .contains("config.toml: [network.a.http] bind_port: expected 1-65535, got 70000")
+                .contains("config.toml: [pipelines.p] networks: no [network.b] is defined")
+                .contains("config.toml: [pipelines.p] endpoints: no [endpoints.e] is defined");
+    }
+
+    @Test
+    void listenersPrintsOneListenerPerNetworkForEachServer() throws IOException {
+        Path config = write("""
+                [proxy]
+                id = "x"
+                [network.public.http]
+                bind_address = "127.0.0.1"
+                bind_port = 18080
+                """);
+
+        assertThat(run("listeners", "--config", config.toString(), "--server", "payara")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(
+                "create-network-listener --protocol harmony-public --listenerport 18080 --address 127.0.0.1");
+        out.reset();
+        assertThat(run("listeners", "--config", config.toString(), "--server", "wildfly", "--embed", "standalone.xml"))
+                .isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .startsWith("embed-server --std-out=discard --server-config=standalone.xml")
+                .contains("/socket-binding-group=standard-sockets/socket-binding=harmony-public:add(interface=harmony-public, port=18080)")
+                .endsWith("stop-embedded-server" + System.lineSeparator());
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(run("launch")).isEqualTo(2);
+        assertThat(run("validate", "--config")).isEqualTo(2);
+    }
+}
