@@ -6,7 +6,9 @@ import org.harmonyee.core.config.GatewayConfig;
 import org.harmonyee.core.config.Options;
 import org.harmonyee.core.config.PipelineConfig;
 import org.harmonyee.core.config.Problems;
+import org.harmonyee.core.config.Source;
 import org.harmonyee.core.config.TypeDeclaration;
+import org.harmonyee.core.envelope.Json;
 import org.harmonyee.core.management.ManagementPipeline;
 import org.harmonyee.core.pipeline.Backend;
 import org.harmonyee.core.pipeline.Endpoint;
@@ -126,10 +128,11 @@ public final class GatewayAssembler {
         List<Endpoint> entry = pipeline.endpoints().stream().filter(endpoints::containsKey).map(endpoints::get).toList();
         List<NamedMiddleware> chain = new ArrayList<>();
         for (String name : pipeline.middleware()) {
+            if (!middleware.containsKey(name) && !context.config().middleware().containsKey(name)) {
+                builtInByName(pipeline, name, middleware);
+            }
             NamedMiddleware instance = middleware.get(name);
-            if (instance == null && !context.config().middleware().containsKey(name)) {
-                problems.add(pipeline.source(), "middleware", "no [middleware." + name + "] is defined");
-            } else if (instance != null) {
+            if (instance != null) {
                 chain.add(instance);
             }
         }
@@ -140,6 +143,20 @@ public final class GatewayAssembler {
         }
         return new Pipeline(pipeline.name(), pipeline.description(), pipeline.networks(), entry, List.copyOf(chain),
                 exits.isEmpty() ? null : exits.get(0));
+    }
+
+    /**
+     * Harmony's fallback: a pipeline may name a built-in middleware type that has no table; it
+     * runs with no options (and reports the options it requires).
+     */
+    private void builtInByName(PipelineConfig pipeline, String name, Map<String, NamedMiddleware> middleware) {
+        if (catalog.middleware(name).isEmpty()) {
+            problems.add(pipeline.source(), "middleware", "no [middleware." + name + "] is defined");
+            return;
+        }
+        ComponentConfig implicit = new ComponentConfig(name, name, Json.MAPPER.createObjectNode(),
+                new Source(pipeline.source().file(), "middleware." + name), context.config().directory());
+        buildMiddleware(implicit, middleware);
     }
 
     private String available() {
