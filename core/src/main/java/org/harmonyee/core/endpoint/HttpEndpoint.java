@@ -2,7 +2,8 @@ package org.harmonyee.core.endpoint;
 
 import org.harmonyee.core.config.ComponentConfig;
 import org.harmonyee.core.config.Options;
-import org.harmonyee.core.content.JsonNormalizer;
+import org.harmonyee.core.config.ContentLimits;
+import org.harmonyee.core.content.ContentNormalizer;
 import org.harmonyee.core.envelope.RequestEnvelope;
 import org.harmonyee.core.pipeline.Endpoint;
 import org.harmonyee.core.pipeline.RouteSpec;
@@ -11,8 +12,8 @@ import org.harmonyee.core.runtime.BuildContext;
 import java.util.List;
 
 /**
- * Service {@code http}: serves {@code path_prefix} and everything under it for every method; the
- * body stays a stream unless it is JSON, which is parsed into the normalized view. The option
+ * Service {@code http}: serves {@code path_prefix} and everything under it for every method, and
+ * normalizes the request body by its media type ({@link ContentNormalizer}). The option
  * {@code max_body_size} overrides {@code [proxy.content_limits] max_body_size} for this endpoint.
  */
 public final class HttpEndpoint implements Endpoint {
@@ -21,18 +22,25 @@ public final class HttpEndpoint implements Endpoint {
 
     private final String name;
     private final RouteSpec route;
-    private final JsonNormalizer normalizer;
+    private final ContentNormalizer normalizer;
 
-    public HttpEndpoint(String name, String pathPrefix, long maxBodySize) {
+    public HttpEndpoint(String name, String pathPrefix, ContentNormalizer normalizer) {
         this.name = name;
         this.route = new RouteSpec(pathPrefix, RouteSpec.ALL_METHODS);
-        this.normalizer = new JsonNormalizer(maxBodySize);
+        this.normalizer = normalizer;
     }
 
     public static HttpEndpoint create(ComponentConfig config, Options options, BuildContext context) {
         String prefix = PathPrefix.read(options);
-        long maxBodySize = options.integer("max_body_size", context.contentLimits().maxBodySize(), 1, Long.MAX_VALUE);
-        return new HttpEndpoint(config.name(), prefix, maxBodySize);
+        return new HttpEndpoint(config.name(), prefix, normalizer(options, context));
+    }
+
+    /** The endpoint's content normalizer: the proxy's limits, with this endpoint's max_body_size if set. */
+    public static ContentNormalizer normalizer(Options options, BuildContext context) {
+        ContentLimits proxy = context.contentLimits();
+        long maxBodySize = options.integer("max_body_size", proxy.maxBodySize(), 1, Long.MAX_VALUE);
+        return new ContentNormalizer(new ContentLimits(maxBodySize, proxy.maxCsvRows(), proxy.maxXmlDepth(),
+                proxy.maxMultipartFiles(), proxy.maxFormFields()), context.storagePath().resolve("spool"));
     }
 
     @Override

@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -11,7 +13,7 @@ import java.util.Objects;
  * stay streams from the door to the backend and back; only bodies a service must understand are
  * buffered, within the configured limits.
  */
-public abstract sealed class Body permits Body.Empty, Body.Bytes, Body.Streamed {
+public abstract sealed class Body permits Body.Empty, Body.Bytes, Body.Streamed, Body.Spooled {
 
     private static final Body EMPTY = new Empty();
 
@@ -40,6 +42,14 @@ public abstract sealed class Body permits Body.Empty, Body.Bytes, Body.Streamed 
         }
     }
 
+    /**
+     * A body spooled to a temporary file: re-readable, off the heap, deleted by {@link #discard()}
+     * when the exchange ends.
+     */
+    public static Body spooled(Path file, long length) {
+        return new Spooled(file, length);
+    }
+
     /** The length in bytes, or -1 when it is only known after reading. */
     public abstract long length();
 
@@ -48,6 +58,11 @@ public abstract sealed class Body permits Body.Empty, Body.Bytes, Body.Streamed 
 
     /** Whether the bytes are in memory (and so can be read any number of times). */
     public abstract boolean isBuffered();
+
+    /** Whether {@link #open()} may be called more than once (in memory, or spooled to a file). */
+    public boolean isRepeatable() {
+        return isBuffered();
+    }
 
     /** The bytes; a streamed body is read to the end (callers bound it first). */
     public byte[] bytes() {
@@ -58,7 +73,7 @@ public abstract sealed class Body permits Body.Empty, Body.Bytes, Body.Streamed 
         }
     }
 
-    /** Releases a stream that was not read. */
+    /** Releases what the body holds: an unread stream, a spool file. */
     public void discard() {
     }
 
@@ -146,6 +161,49 @@ public abstract sealed class Body permits Body.Empty, Body.Bytes, Body.Streamed 
             if (!opened) {
                 opened = true;
                 closeQuietly(stream);
+            }
+        }
+    }
+
+    static final class Spooled extends Body {
+        private final Path file;
+        private final long length;
+
+        Spooled(Path file, long length) {
+            this.file = file;
+            this.length = length;
+        }
+
+        @Override
+        public long length() {
+            return length;
+        }
+
+        @Override
+        public InputStream open() {
+            try {
+                return Files.newInputStream(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("spooled body " + file + " is gone", e);
+            }
+        }
+
+        @Override
+        public boolean isBuffered() {
+            return false;
+        }
+
+        @Override
+        public boolean isRepeatable() {
+            return true;
+        }
+
+        @Override
+        public void discard() {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete spooled body " + file, e);
             }
         }
     }
