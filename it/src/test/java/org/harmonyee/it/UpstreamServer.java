@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
 /**
  * A real HTTP server behind the passthrough pipeline, on the port the build reserved. Under
  * {@code /up}: html, binary, large (streamed, chunked), digest (hashes what it receives), status/N,
- * slow (answers after 4 s) and headers (what it received).
+ * slow (answers after 4 s), headers (what it received) and entity (counts fetches).
  */
 final class UpstreamServer implements AutoCloseable {
 
@@ -26,6 +26,7 @@ final class UpstreamServer implements AutoCloseable {
             .getBytes(StandardCharsets.UTF_8);
 
     private final HttpServer server;
+    private final java.util.concurrent.atomic.AtomicInteger entityFetches = new java.util.concurrent.atomic.AtomicInteger();
     private final ExecutorService threads = Executors.newFixedThreadPool(8);
 
     private UpstreamServer(int port) throws IOException {
@@ -37,6 +38,11 @@ final class UpstreamServer implements AutoCloseable {
 
     static UpstreamServer start() throws IOException {
         return new UpstreamServer(Gateway.port("IT_UPSTREAM_PORT"));
+    }
+
+    /** How often {@code /up/entity} was fetched: an XML parser resolving an external entity would. */
+    int entityFetches() {
+        return entityFetches.get();
     }
 
     /** The deterministic bytes of {@code /up/binary} and {@code /up/large}: byte i is (i * 31 + 7) mod 256. */
@@ -56,6 +62,10 @@ final class UpstreamServer implements AutoCloseable {
                 case "status" -> status(exchange, Integer.parseInt(resource.substring("status/".length())));
                 case "slow" -> slow(exchange);
                 case "headers" -> headers(exchange);
+                case "entity" -> {
+                    entityFetches.incrementAndGet();
+                    send(exchange, 200, "text/plain", "fetched".getBytes(StandardCharsets.UTF_8));
+                }
                 default -> send(exchange, 404, "text/plain", "no such upstream resource".getBytes(StandardCharsets.UTF_8));
             }
         }

@@ -53,12 +53,18 @@ final class CsvContent {
                     row.put(header.get(i), neutralize(record.get(i)));
                 }
             }
-        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
-            throw new GatewayException(ProblemType.MALFORMED_REQUEST, "malformed CSV: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new GatewayException(ProblemType.MALFORMED_REQUEST, "malformed CSV: " + e.getMessage(), e);
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException | IOException e) {
+            throw new GatewayException(ProblemType.MALFORMED_REQUEST, "malformed CSV: " + rootMessage(e), e);
         }
         return rows;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     static String neutralize(String value) {
