@@ -37,7 +37,7 @@ final class ValidateCommand {
         try {
             GatewayConfig config = ConfigReader.read(file);
             try (GatewayRuntime runtime = new GatewayAssembler(ServiceCatalog.standard(getClass().getClassLoader()),
-                    new BuildContext(config, Runnable::run, Clock.systemUTC(), "validate")).assemble()) {
+                    new BuildContext(config, Runnable::run, null, Clock.systemUTC(), "validate")).assemble()) {
                 out.println(file + ": valid (" + runtime.pipelines().size() + " pipelines, "
                         + runtime.routes().all().size() + " routes, " + config.networks().size() + " networks)");
             }

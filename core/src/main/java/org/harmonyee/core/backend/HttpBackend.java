@@ -1,13 +1,15 @@
 package org.harmonyee.core.backend;
 
+import org.harmonyee.core.balancing.ActiveHealthCheck;
+import org.harmonyee.core.balancing.Target;
+import org.harmonyee.core.balancing.TargetPool;
+import org.harmonyee.core.balancing.TargetPools;
 import org.harmonyee.core.config.ComponentConfig;
 import org.harmonyee.core.config.ConfigDefaults;
 import org.harmonyee.core.config.Options;
 import org.harmonyee.core.content.BodyLimit;
-import org.harmonyee.core.content.MediaTypes;
 import org.harmonyee.core.envelope.Body;
 import org.harmonyee.core.envelope.Headers;
-import org.harmonyee.core.envelope.Json;
 import org.harmonyee.core.envelope.RequestEnvelope;
 import org.harmonyee.core.envelope.ResponseEnvelope;
 import org.harmonyee.core.error.GatewayException;
@@ -25,27 +27,35 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
- * Service {@code http}: passes the request to {@code base_url} + path + query with its method,
- * its headers minus hop-by-hop ones, and its body: the original bytes streamed untouched, or the
- * JSON a middleware put in place of the parsed body. The answer's status, headers and body come
- * back untouched and streamed.
+ * Service {@code http}: passes the request to a target ({@code base_url}, or one of
+ * {@code targets} by strategy) + path + query with its method, its headers minus hop-by-hop ones,
+ * and its body ({@link OutboundRequest}). The answer's status, headers and body come back untouched
+ * and streamed. A connection failure marks the target (passive health) and, for an idempotent
+ * method, tries the next target; a read timeout is never retried.
  */
-public final class HttpBackend implements Backend {
+public class HttpBackend implements Backend {
 
     public static final String SERVICE = "http";
 
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE");
+    private static final Set<String> HOP_BY_HOP_RESPONSE = Set.of("connection", "keep-alive", "proxy-connection",
+            "transfer-encoding", "upgrade", "trailer", "te");
+
     private final String name;
-    private final URI baseUrl;
+    private final TargetPool pool;
     private final Duration readTimeout;
     private final HttpClient client;
+    private final ActiveHealthCheck healthCheck;
 
-    public HttpBackend(String name, URI baseUrl, Duration connectTimeout, Duration readTimeout, Executor executor) {
+    public HttpBackend(String name, TargetPool pool, Duration connectTimeout, Duration readTimeout,
+                       Executor executor, BuildContext context) {
         this.name = name;
-        this.baseUrl = baseUrl;
+        this.pool = pool;
         this.readTimeout = readTimeout;
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -55,14 +65,18 @@ public final class HttpBackend implements Backend {
             builder.executor(executor);
         }
         this.client = builder.build();
+        this.healthCheck = new ActiveHealthCheck(name, client, context.clock());
+        if (context.scheduler() != null) {
+            healthCheck.start(pool, context.scheduler());
+        }
     }
 
     public static HttpBackend create(ComponentConfig config, Options options, BuildContext context) {
-        URI baseUrl = options.httpUrl("base_url");
+        TargetPool pool = TargetPools.build(config.name(), options, context);
         long connect = options.integer("connect_timeout_ms", ConfigDefaults.HTTP_CONNECT_TIMEOUT_MS, 1, 600_000);
         long read = options.integer("read_timeout_ms", ConfigDefaults.HTTP_READ_TIMEOUT_MS, 1, 3_600_000);
-        return new HttpBackend(config.name(), baseUrl, Duration.ofMillis(connect), Duration.ofMillis(read),
-                context.executor());
+        return new HttpBackend(config.name(), pool, Duration.ofMillis(connect), Duration.ofMillis(read),
+                context.executor(), context);
     }
 
     @Override
@@ -75,28 +89,43 @@ public final class HttpBackend implements Backend {
         return SERVICE;
     }
 
+    /** The targets and their health, for the management API. */
+    public TargetPool pool() {
+        return pool;
+    }
+
     @Override
     public ResponseEnvelope invoke(RequestEnvelope request) {
-        URI target = target(request);
-        HttpRequest.Builder outbound = HttpRequest.newBuilder(target).timeout(readTimeout);
-        Set<String> hopByHop = HopByHop.of(request.headers());
-        request.headers().forEach((header, values) -> {
-            if (!HopByHop.contains(hopByHop, header)) {
-                values.forEach(value -> addHeader(outbound, header, value));
+        Set<Target> tried = new HashSet<>();
+        boolean retryable = IDEMPOTENT.contains(request.method()) && request.body().isRepeatable();
+        while (true) {
+            Target target = pool.choose(tried);
+            tried.add(target);
+            try {
+                ResponseEnvelope response = send(target, request);
+                pool.succeeded(target);
+                return response;
+            } catch (ConnectionFailure failure) {
+                pool.connectionFailed(target, failure.reason);
+                if (!retryable || !pool.hasUntried(tried)) {
+                    throw unreachable(target, failure.reason, failure.getCause());
+                }
             }
-        });
-        forwardedHeaders(request, outbound);
-        outbound.method(request.method(), publisher(request, outbound));
+        }
+    }
+
+    /** Sends to one target; a failure to connect is a {@link ConnectionFailure}, worth another target. */
+    private ResponseEnvelope send(Target target, RequestEnvelope request) throws ConnectionFailure {
+        HttpRequest outbound = OutboundRequest.build(target.url(), request, readTimeout);
         try {
-            HttpResponse<InputStream> response = client.send(outbound.build(), HttpResponse.BodyHandlers.ofInputStream());
-            return toEnvelope(response);
+            return toEnvelope(adapt(request, client.send(outbound, HttpResponse.BodyHandlers.ofInputStream())));
         } catch (HttpConnectTimeoutException e) {
-            throw unreachable(target, "connect timed out", e);
+            throw new ConnectionFailure("connect timed out", e);
         } catch (HttpTimeoutException e) {
             throw new GatewayException(ProblemType.BACKEND_TIMEOUT, "backend '" + name + "' did not answer within "
                     + readTimeout.toMillis() + " ms", e);
         } catch (ConnectException e) {
-            throw unreachable(target, "connection refused", e);
+            throw new ConnectionFailure("connection refused", e);
         } catch (IOException e) {
             GatewayException limit = BodyLimit.unwrap(e);
             if (limit != null) {
@@ -110,66 +139,15 @@ public final class HttpBackend implements Backend {
         }
     }
 
-    private URI target(RequestEnvelope request) {
-        String base = baseUrl.toString();
-        String path = request.path();
-        if (base.endsWith("/") && path.startsWith("/")) {
-            path = path.substring(1);
-        }
-        String query = request.rawQuery() == null ? "" : "?" + request.rawQuery();
-        try {
-            return URI.create(base + path + query);
-        } catch (IllegalArgumentException e) {
-            throw new GatewayException(ProblemType.MALFORMED_REQUEST, "the request path cannot be forwarded: "
-                    + e.getMessage(), e);
-        }
+    /** Lets a subclass (FHIR) look at or change the backend's answer before it becomes an envelope. */
+    protected HttpResponse<InputStream> adapt(RequestEnvelope request, HttpResponse<InputStream> response) {
+        return response;
     }
 
-    private static HttpRequest.BodyPublisher publisher(RequestEnvelope request, HttpRequest.Builder outbound) {
-        if (request.normalizedChanged()) {
-            String type = request.contentType().filter(value -> MediaTypes.isJson(MediaTypes.essence(value)))
-                    .orElse("application/json");
-            outbound.setHeader("Content-Type", type);
-            return HttpRequest.BodyPublishers.ofByteArray(Json.bytes(request.normalized().orElseThrow()));
-        }
-        Body body = request.body();
-        if (body.length() == 0) {
-            return HttpRequest.BodyPublishers.noBody();
-        }
-        if (body.isBuffered()) {
-            return HttpRequest.BodyPublishers.ofByteArray(body.bytes());
-        }
-        HttpRequest.BodyPublisher stream = HttpRequest.BodyPublishers.ofInputStream(body::open);
-        return body.length() > 0 ? HttpRequest.BodyPublishers.fromPublisher(stream, body.length()) : stream;
-    }
-
-    private static void forwardedHeaders(RequestEnvelope request, HttpRequest.Builder outbound) {
-        String client = request.metadata().get("client_address");
-        if (client != null) {
-            String previous = String.join(", ", request.headers().all("X-Forwarded-For"));
-            outbound.setHeader("X-Forwarded-For", previous.isEmpty() ? client : previous + ", " + client);
-        }
-        request.headers().first("Host").ifPresent(host -> outbound.setHeader("X-Forwarded-Host", host));
-        String scheme = request.metadata().get("scheme");
-        if (scheme != null) {
-            outbound.setHeader("X-Forwarded-Proto", scheme);
-        }
-    }
-
-    private static void addHeader(HttpRequest.Builder outbound, String header, String value) {
-        try {
-            outbound.header(header, value);
-        } catch (IllegalArgumentException e) {
-            // a header the JDK refuses to send (restricted or malformed) is dropped, as a proxy drops hop-by-hop ones
-        }
-    }
-
-    private ResponseEnvelope toEnvelope(HttpResponse<InputStream> response) {
+    private static ResponseEnvelope toEnvelope(HttpResponse<InputStream> response) {
         Headers headers = new Headers();
-        Set<String> hopByHop = Set.of("connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade",
-                "trailer", "te");
         response.headers().map().forEach((header, values) -> {
-            if (!header.startsWith(":") && !hopByHop.contains(header)) {
+            if (!header.startsWith(":") && !HOP_BY_HOP_RESPONSE.contains(header)) {
                 values.forEach(value -> headers.add(header, value));
             }
         });
@@ -177,8 +155,25 @@ public final class HttpBackend implements Backend {
         return new ResponseEnvelope(response.statusCode(), headers, Body.stream(response.body(), length));
     }
 
-    private GatewayException unreachable(URI target, String reason, Exception cause) {
+    private GatewayException unreachable(Target target, String reason, Throwable cause) {
+        URI url = target.url();
         return new GatewayException(ProblemType.BACKEND_UNREACHABLE, "backend '" + name + "' is unreachable at "
-                + target.getScheme() + "://" + target.getAuthority() + ": " + reason, cause);
+                + url.getScheme() + "://" + url.getAuthority() + ": " + reason, cause);
+    }
+
+    @Override
+    public void close() {
+        healthCheck.close();
+    }
+
+    /** The connection to a target could not be made: nothing was sent, another target may be tried. */
+    private static final class ConnectionFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final String reason;
+
+        ConnectionFailure(String reason, Throwable cause) {
+            super(reason, cause);
+            this.reason = reason;
+        }
     }
 }

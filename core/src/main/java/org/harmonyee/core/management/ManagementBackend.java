@@ -49,8 +49,9 @@ final class ManagementBackend implements Backend {
             case "/info" -> ResponseEnvelope.json(200, info(gateway));
             case "/pipelines" -> ResponseEnvelope.json(200, pipelines(gateway));
             case "/routes" -> ResponseEnvelope.json(200, routes(gateway));
+            case "/backends" -> ResponseEnvelope.json(200, BackendStates.describe(gateway));
             default -> throw new GatewayException(ProblemType.NOT_FOUND,
-                    "no management resource " + request.fullPath() + "; try info, pipelines or routes");
+                    "no management resource " + request.fullPath() + "; try info, pipelines, routes or backends");
         };
     }
 

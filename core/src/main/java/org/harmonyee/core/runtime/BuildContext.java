@@ -6,12 +6,16 @@ import org.harmonyee.core.config.GatewayConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * What services may use while they are built: the configuration, the executor their I/O runs on
- * (the server's managed executor on an application server), and a clock.
+ * and the scheduler for periodic work (the server's managed executors on an application server;
+ * a null scheduler means nothing periodic runs, as when a configuration is only validated), a
+ * clock, and the name of the server.
  */
-public record BuildContext(GatewayConfig config, Executor executor, Clock clock, String serverInfo) {
+public record BuildContext(GatewayConfig config, Executor executor, ScheduledExecutorService scheduler, Clock clock,
+                           String serverInfo) {
 
     public ContentLimits contentLimits() {
         return config.proxy().contentLimits();

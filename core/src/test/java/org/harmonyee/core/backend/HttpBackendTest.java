@@ -1,11 +1,16 @@
 package org.harmonyee.core.backend;
 
 import com.sun.net.httpserver.HttpServer;
+import org.harmonyee.core.balancing.HealthSettings;
+import org.harmonyee.core.balancing.Strategy;
+import org.harmonyee.core.balancing.Target;
+import org.harmonyee.core.balancing.TargetPool;
 import org.harmonyee.core.envelope.Body;
 import org.harmonyee.core.envelope.Json;
 import org.harmonyee.core.envelope.RequestEnvelope;
 import org.harmonyee.core.envelope.ResponseEnvelope;
 import org.harmonyee.core.error.GatewayException;
+import org.harmonyee.core.runtime.BuildContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +20,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,8 +61,11 @@ class HttpBackendTest {
     }
 
     private HttpBackend backend(int port) {
-        return new HttpBackend("up", URI.create("http://127.0.0.1:" + port + "/base"), Duration.ofSeconds(2),
-                Duration.ofMillis(500), null);
+        Target only = new Target("up", URI.create("http://127.0.0.1:" + port + "/base"), 1,
+                new HealthSettings(null, Duration.ZERO, 200, 1, 1, Duration.ZERO));
+        TargetPool pool = new TargetPool("up", List.of(only), Strategy.FAILOVER, 0, Duration.ZERO, Clock.systemUTC());
+        return new HttpBackend("up", pool, Duration.ofSeconds(2), Duration.ofMillis(500), null,
+                new BuildContext(null, null, null, Clock.systemUTC(), "test"));
     }
 
     private static RequestEnvelope post(String path, String query, String contentType, String body) {

@@ -22,7 +22,7 @@ class GatewayAssemblerTest {
     private GatewayRuntime assemble(ConfigFixture fixture) {
         GatewayConfig config = fixture.read();
         return new GatewayAssembler(ServiceCatalog.standard(getClass().getClassLoader()),
-                new BuildContext(config, Runnable::run, Clock.systemUTC(), "test")).assemble();
+                new BuildContext(config, Runnable::run, null, Clock.systemUTC(), "test")).assemble();
     }
 
     @Test

@@ -8,6 +8,7 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.harmonyee.core.config.ConfigException;
@@ -42,6 +43,9 @@ public class GatewayLifecycle {
     @Resource
     ManagedExecutorService executor;
 
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
     private volatile GatewayRuntime runtime;
 
     @PostConstruct
@@ -53,7 +57,7 @@ public class GatewayLifecycle {
             GatewayConfig config = ConfigReader.read(file);
             LogLevels.apply(config);
             GatewayRuntime assembled = new GatewayAssembler(ServiceCatalog.standard(getClass().getClassLoader()),
-                    new BuildContext(config, executor, Clock.systemUTC(), ServerInfo.describe())).assemble();
+                    new BuildContext(config, executor, scheduler, Clock.systemUTC(), ServerInfo.describe())).assemble();
             StartupReport.log(assembled);
             runtime = assembled;
             LOG.info("Harmony EE ready");
