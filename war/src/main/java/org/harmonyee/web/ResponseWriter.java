@@ -11,7 +11,11 @@ import java.io.InputStream;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Writes a response envelope as the JAX-RS response, streaming its body with a bounded buffer. */
+/**
+ * Writes a response envelope as the JAX-RS response, streaming its body with a bounded buffer.
+ * Content-Length comes from the body itself (a middleware may have replaced it), except for HEAD,
+ * where the backend's header is the only answer.
+ */
 final class ResponseWriter {
 
     static final String EXCHANGE_ID = "X-Exchange-Id";
@@ -24,10 +28,18 @@ final class ResponseWriter {
 
     static Response write(RequestEnvelope request, ResponseEnvelope response) {
         Response.ResponseBuilder builder = Response.status(response.status());
-        response.headers().forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
-        builder.header(EXCHANGE_ID, request.exchangeId());
         Body body = response.body();
-        if (body.length() == 0 || request.method().equals("HEAD")) {
+        boolean head = request.method().equals("HEAD");
+        response.headers().forEach((name, values) -> {
+            if (head || !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(value -> builder.header(name, value));
+            }
+        });
+        if (!head && body.length() >= 0) {
+            builder.header("Content-Length", body.length());
+        }
+        builder.header(EXCHANGE_ID, request.exchangeId());
+        if (body.length() == 0 || head) {
             body.discard();
             return builder.build();
         }

@@ -72,11 +72,16 @@ public class HttpBackend implements Backend {
     }
 
     public static HttpBackend create(ComponentConfig config, Options options, BuildContext context) {
-        TargetPool pool = TargetPools.build(config.name(), options, context);
-        long connect = options.integer("connect_timeout_ms", ConfigDefaults.HTTP_CONNECT_TIMEOUT_MS, 1, 600_000);
-        long read = options.integer("read_timeout_ms", ConfigDefaults.HTTP_READ_TIMEOUT_MS, 1, 3_600_000);
-        return new HttpBackend(config.name(), pool, Duration.ofMillis(connect), Duration.ofMillis(read),
-                context.executor(), context);
+        return new HttpBackend(config.name(), TargetPools.build(config.name(), options, context),
+                connectTimeout(options), readTimeout(options), context.executor(), context);
+    }
+
+    protected static Duration connectTimeout(Options options) {
+        return Duration.ofMillis(options.integer("connect_timeout_ms", ConfigDefaults.HTTP_CONNECT_TIMEOUT_MS, 1, 600_000));
+    }
+
+    protected static Duration readTimeout(Options options) {
+        return Duration.ofMillis(options.integer("read_timeout_ms", ConfigDefaults.HTTP_READ_TIMEOUT_MS, 1, 3_600_000));
     }
 
     @Override
@@ -118,7 +123,7 @@ public class HttpBackend implements Backend {
     private ResponseEnvelope send(Target target, RequestEnvelope request) throws ConnectionFailure {
         HttpRequest outbound = OutboundRequest.build(target.url(), request, readTimeout);
         try {
-            return toEnvelope(adapt(request, client.send(outbound, HttpResponse.BodyHandlers.ofInputStream())));
+            return toEnvelope(client.send(outbound, HttpResponse.BodyHandlers.ofInputStream()));
         } catch (HttpConnectTimeoutException e) {
             throw new ConnectionFailure("connect timed out", e);
         } catch (HttpTimeoutException e) {
@@ -137,11 +142,6 @@ public class HttpBackend implements Backend {
             throw new GatewayException(ProblemType.BACKEND_UNREACHABLE, "the call to backend '" + name
                     + "' was interrupted", e);
         }
-    }
-
-    /** Lets a subclass (FHIR) look at or change the backend's answer before it becomes an envelope. */
-    protected HttpResponse<InputStream> adapt(RequestEnvelope request, HttpResponse<InputStream> response) {
-        return response;
     }
 
     private static ResponseEnvelope toEnvelope(HttpResponse<InputStream> response) {

@@ -3,6 +3,8 @@ package org.harmonyee.core.runtime;
 import org.harmonyee.core.backend.EchoBackend;
 import org.harmonyee.core.backend.HttpBackend;
 import org.harmonyee.core.endpoint.HttpEndpoint;
+import org.harmonyee.core.fhir.FhirBackend;
+import org.harmonyee.core.fhir.FhirEndpoint;
 
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +25,8 @@ public final class ServiceCatalog {
         catalog.endpoint(HttpEndpoint.SERVICE, HttpEndpoint::create);
         catalog.backend(HttpBackend.SERVICE, HttpBackend::create);
         catalog.backend(EchoBackend.SERVICE, EchoBackend::create);
+        catalog.endpoint(FhirEndpoint.SERVICE, FhirEndpoint::create);
+        catalog.backend(FhirBackend.SERVICE, FhirBackend::create);
         ServiceLoader.load(ServiceModule.class, loader).forEach(module -> module.register(catalog));
         return catalog;
     }
