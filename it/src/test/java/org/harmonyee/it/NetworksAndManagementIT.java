@@ -77,6 +77,19 @@ class NetworksAndManagementIT {
     }
 
     @Test
+    void backendsShowsTargetsAndTheirState() {
+        Response backends = given().get(Gateway.managementUrl() + "/admin/backends");
+
+        List<Map<String, Object>> list = backends.jsonPath().getList("backends");
+        Map<String, Object> upstream = list.stream().filter(b -> b.get("name").equals("upstream")).findFirst()
+                .orElseThrow();
+        assertThat(upstream).containsEntry("service", "http").containsEntry("health_tracked", false);
+        assertThat(backends.jsonPath().getString("backends.find { it.name == 'upstream' }.targets[0].state"))
+                .isEqualTo("up");
+        assertThat(list).extracting(b -> b.get("name")).contains("echo_backend", "dead", "hapi");
+    }
+
+    @Test
     void unknownManagementResourceIsANotFoundProblem() {
         HttpPipelineIT.assertProblem(given().get(Gateway.managementUrl() + "/admin/secrets"), 404, "not-found");
         HttpPipelineIT.assertProblem(given().post(Gateway.managementUrl() + "/admin/info"), 405, "method-not-allowed");
