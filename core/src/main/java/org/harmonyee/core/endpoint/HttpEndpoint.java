@@ -5,6 +5,7 @@ import org.harmonyee.core.config.Options;
 import org.harmonyee.core.config.ContentLimits;
 import org.harmonyee.core.content.ContentNormalizer;
 import org.harmonyee.core.envelope.RequestEnvelope;
+import org.harmonyee.core.envelope.ResponseEnvelope;
 import org.harmonyee.core.pipeline.Endpoint;
 import org.harmonyee.core.pipeline.RouteSpec;
 import org.harmonyee.core.runtime.BuildContext;
@@ -56,6 +57,11 @@ public final class HttpEndpoint implements Endpoint {
     @Override
     public List<RouteSpec> routes() {
         return List.of(route);
+    }
+
+    @Override
+    public void adopt(ResponseEnvelope response) {
+        response.normalizeLazily(normalizer::normalize);
     }
 
     @Override

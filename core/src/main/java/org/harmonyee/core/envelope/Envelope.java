@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What requests and responses share: headers, string metadata, the original body and its
@@ -22,6 +23,7 @@ public abstract class Envelope {
     private Body body;
     private JsonNode normalized;
     private JsonNode parsed;
+    private Consumer<Envelope> lazyNormalizer;
 
     protected Envelope(Headers headers, Body body) {
         this.headers = headers;
@@ -49,12 +51,29 @@ public abstract class Envelope {
         return headers.first("Content-Type");
     }
 
+    /**
+     * The payload's JSON view. A response is normalized on first access, by the receiving
+     * endpoint's rules (so a streamed body is read only if a middleware asks).
+     */
     public Optional<JsonNode> normalized() {
+        Consumer<Envelope> pending = lazyNormalizer;
+        if (pending != null) {
+            lazyNormalizer = null;
+            if (normalized == null) {
+                pending.accept(this);
+            }
+        }
         return Optional.ofNullable(normalized);
+    }
+
+    /** Defers normalization of the body to the first {@link #normalized()} call. */
+    public void normalizeLazily(Consumer<Envelope> normalizer) {
+        this.lazyNormalizer = normalizer;
     }
 
     /** Replaces the payload's JSON view; the next hop will receive this JSON if it differs. */
     public void normalized(JsonNode json) {
+        this.lazyNormalizer = null;
         this.normalized = json;
     }
 

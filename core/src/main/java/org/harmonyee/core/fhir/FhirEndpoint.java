@@ -55,6 +55,11 @@ public final class FhirEndpoint implements Endpoint {
     }
 
     @Override
+    public void adopt(ResponseEnvelope response) {
+        response.normalizeLazily(normalizer::normalize);
+    }
+
+    @Override
     public void prepare(RequestEnvelope request) {
         request.path(route.relative(request.fullPath()));
         List<String> format = request.query().getOrDefault("_format", List.of());

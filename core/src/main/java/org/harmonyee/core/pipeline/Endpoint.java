@@ -29,6 +29,13 @@ public interface Endpoint extends AutoCloseable {
     default void prepare(RequestEnvelope request) {
     }
 
+    /**
+     * Response side, as the backend's answer enters the chain: lets the endpoint arrange how the
+     * response is normalized (lazily) for right-side middleware.
+     */
+    default void adopt(ResponseEnvelope response) {
+    }
+
     /** Response side, after the last middleware: adapt the response to the protocol. */
     default void finish(RequestEnvelope request, ResponseEnvelope response) {
     }

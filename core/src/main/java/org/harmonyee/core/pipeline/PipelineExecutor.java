@@ -29,7 +29,7 @@ public final class PipelineExecutor {
         Endpoint endpoint = route.endpoint();
         try {
             endpoint.prepare(request);
-            ResponseEnvelope response = link(route.pipeline(), 0).proceed(request);
+            ResponseEnvelope response = link(route, 0).proceed(request);
             endpoint.finish(request, response);
             return response;
         } catch (GatewayException failure) {
@@ -51,13 +51,17 @@ public final class PipelineExecutor {
         }
     }
 
-    private Chain link(Pipeline pipeline, int index) {
-        List<NamedMiddleware> middleware = pipeline.middleware();
+    private Chain link(Route route, int index) {
+        List<NamedMiddleware> middleware = route.pipeline().middleware();
         if (index == middleware.size()) {
-            return request -> callBackend(pipeline.backend(), request);
+            return request -> {
+                ResponseEnvelope response = callBackend(route.pipeline().backend(), request);
+                route.endpoint().adopt(response);
+                return response;
+            };
         }
         NamedMiddleware current = middleware.get(index);
-        Chain next = link(pipeline, index + 1);
+        Chain next = link(route, index + 1);
         return request -> {
             try {
                 return current.middleware().handle(request, next);

@@ -153,4 +153,41 @@ class PipelineExecutorTest {
         assertThat(request.normalizedChanged()).isTrue();
         assertThat(request.normalized().orElseThrow().get("renamed").asBoolean()).isTrue();
     }
+
+    @Test
+    void rightSideMiddlewareSeesTheBackendsAnswerNormalizedOnDemand(@org.junit.jupiter.api.io.TempDir java.nio.file.Path spool) {
+        org.harmonyee.core.endpoint.HttpEndpoint endpoint = new org.harmonyee.core.endpoint.HttpEndpoint("e", "/",
+                new org.harmonyee.core.content.ContentNormalizer(org.harmonyee.core.config.ContentLimits.defaults(), spool));
+        Backend xmlBackend = new Backend() {
+            @Override
+            public String name() {
+                return "xml";
+            }
+
+            @Override
+            public String service() {
+                return "test";
+            }
+
+            @Override
+            public ResponseEnvelope invoke(RequestEnvelope request) {
+                byte[] xml = "<patient id=\"p1\"><name>Doe</name></patient>".getBytes(StandardCharsets.UTF_8);
+                ResponseEnvelope response = new ResponseEnvelope(200, new org.harmonyee.core.envelope.Headers()
+                        .set("Content-Type", "application/xml"), Body.stream(new java.io.ByteArrayInputStream(xml), xml.length));
+                return response;
+            }
+        };
+        NamedMiddleware reader = new NamedMiddleware("reader", "test", (request, next) -> {
+            ResponseEnvelope response = next.proceed(request);
+            trace.add(response.normalized().orElseThrow().get("patient").get("@id").asText());
+            return response;
+        });
+        Pipeline pipeline = new Pipeline("p", "", List.of("n"), List.of(endpoint), List.of(reader), xmlBackend);
+        Route route = new Route("n", endpoint.routes().get(0), endpoint, pipeline);
+
+        ResponseEnvelope response = executor.execute(route, RequestEnvelope.builder("x", "GET", "/a").build());
+
+        assertThat(trace).containsExactly("p1");
+        assertThat(new String(response.body().bytes(), StandardCharsets.UTF_8)).contains("<name>Doe</name>");
+    }
 }
