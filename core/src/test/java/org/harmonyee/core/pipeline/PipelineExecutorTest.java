@@ -1,15 +1,22 @@
 package org.harmonyee.core.pipeline;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.harmonyee.core.config.ContentLimits;
+import org.harmonyee.core.content.ContentNormalizer;
+import org.harmonyee.core.endpoint.HttpEndpoint;
 import org.harmonyee.core.envelope.Body;
+import org.harmonyee.core.envelope.Headers;
 import org.harmonyee.core.envelope.Json;
 import org.harmonyee.core.envelope.RequestEnvelope;
 import org.harmonyee.core.envelope.ResponseEnvelope;
 import org.harmonyee.core.error.GatewayException;
 import org.harmonyee.core.error.ProblemType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -155,9 +162,9 @@ class PipelineExecutorTest {
     }
 
     @Test
-    void rightSideMiddlewareSeesTheBackendsAnswerNormalizedOnDemand(@org.junit.jupiter.api.io.TempDir java.nio.file.Path spool) {
-        org.harmonyee.core.endpoint.HttpEndpoint endpoint = new org.harmonyee.core.endpoint.HttpEndpoint("e", "/",
-                new org.harmonyee.core.content.ContentNormalizer(org.harmonyee.core.config.ContentLimits.defaults(), spool));
+    void rightSideMiddlewareSeesTheBackendsAnswerNormalizedOnDemand(@TempDir Path spool) {
+        HttpEndpoint endpoint = new HttpEndpoint("e", "/",
+                new ContentNormalizer(ContentLimits.defaults(), spool));
         Backend xmlBackend = new Backend() {
             @Override
             public String name() {
@@ -172,9 +179,8 @@ class PipelineExecutorTest {
             @Override
             public ResponseEnvelope invoke(RequestEnvelope request) {
                 byte[] xml = "<patient id=\"p1\"><name>Doe</name></patient>".getBytes(StandardCharsets.UTF_8);
-                ResponseEnvelope response = new ResponseEnvelope(200, new org.harmonyee.core.envelope.Headers()
-                        .set("Content-Type", "application/xml"), Body.stream(new java.io.ByteArrayInputStream(xml), xml.length));
-                return response;
+                return new ResponseEnvelope(200, new Headers().set("Content-Type", "application/xml"),
+                        Body.stream(new ByteArrayInputStream(xml), xml.length));
             }
         };
         NamedMiddleware reader = new NamedMiddleware("reader", "test", (request, next) -> {
