@@ -18,12 +18,16 @@ import java.util.concurrent.Executors;
 /**
  * A real HTTP server behind the passthrough pipeline, on the port the build reserved. Under
  * {@code /up}: html, binary, large (streamed, chunked), digest (hashes what it receives), status/N,
- * slow (answers after 4 s), headers (what it received) and entity (counts fetches).
+ * slow (answers after 4 s), headers (what it received), bundle (a FHIR searchset) and entity (counts fetches).
  */
 final class UpstreamServer implements AutoCloseable {
 
     static final byte[] HTML = "<!doctype html><html><body><h1>Harmony upstream</h1></body></html>"
             .getBytes(StandardCharsets.UTF_8);
+
+    static final byte[] BUNDLE = ("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":2,\"entry\":["
+            + "{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"p1\"}},"
+            + "{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"p2\"}}]}").getBytes(StandardCharsets.UTF_8);
 
     private final HttpServer server;
     private final java.util.concurrent.atomic.AtomicInteger entityFetches = new java.util.concurrent.atomic.AtomicInteger();
@@ -62,6 +66,7 @@ final class UpstreamServer implements AutoCloseable {
                 case "status" -> status(exchange, Integer.parseInt(resource.substring("status/".length())));
                 case "slow" -> slow(exchange);
                 case "headers" -> headers(exchange);
+                case "bundle" -> send(exchange, 200, "application/fhir+json", BUNDLE);
                 case "entity" -> {
                     entityFetches.incrementAndGet();
                     send(exchange, 200, "text/plain", "fetched".getBytes(StandardCharsets.UTF_8));

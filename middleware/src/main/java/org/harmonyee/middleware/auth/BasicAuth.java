@@ -1,0 +1,103 @@
+package org.harmonyee.middleware.auth;
+
+import org.harmonyee.core.config.ComponentConfig;
+import org.harmonyee.core.config.Options;
+import org.harmonyee.core.envelope.RequestEnvelope;
+import org.harmonyee.core.envelope.ResponseEnvelope;
+import org.harmonyee.core.error.GatewayException;
+import org.harmonyee.core.error.ProblemType;
+import org.harmonyee.core.pipeline.Chain;
+import org.harmonyee.core.pipeline.Middleware;
+import org.harmonyee.core.runtime.BuildContext;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Type {@code basic_auth}: accepts {@code Authorization: Basic} with the configured username and
+ * password, or {@code Authorization: Bearer} with the content of {@code token_path}. Anything else
+ * is 401 with {@code WWW-Authenticate: Basic realm="..."}. Sets metadata {@code auth.user} and
+ * {@code auth.method}.
+ */
+public final class BasicAuth implements Middleware {
+
+    public static final String TYPE = "basic_auth";
+
+    private final String username;
+    private final String password;
+    private final TokenFile tokenFile;
+    private final String challenge;
+
+    BasicAuth(String username, String password, TokenFile tokenFile, String realm) {
+        this.username = username;
+        this.password = password;
+        this.tokenFile = tokenFile;
+        this.challenge = "Basic realm=\"" + realm.replace("\"", "") + "\", charset=\"UTF-8\"";
+    }
+
+    public static BasicAuth create(ComponentConfig config, Options options, BuildContext context) {
+        String username = options.requiredString("username");
+        String password = options.requiredString("password");
+        if (username.contains(":")) {
+            options.problem("username", "must not contain ':' (Basic credentials are user:password)");
+        }
+        TokenFile tokenFile = null;
+        Optional<Path> tokenPath = options.path("token_path");
+        if (tokenPath.isPresent()) {
+            if (Files.isReadable(tokenPath.get())) {
+                tokenFile = new TokenFile(tokenPath.get());
+            } else {
+                options.problem("token_path", "cannot read " + tokenPath.get());
+            }
+        }
+        return new BasicAuth(username, password, tokenFile, options.string("realm", "harmony"));
+    }
+
+    @Override
+    public ResponseEnvelope handle(RequestEnvelope request, Chain next) {
+        String authorization = request.headers().first("Authorization").orElse("").strip();
+        int space = authorization.indexOf(' ');
+        String scheme = space < 0 ? authorization : authorization.substring(0, space);
+        String value = space < 0 ? "" : authorization.substring(space + 1).strip();
+        if (scheme.equalsIgnoreCase("Basic")) {
+            checkBasic(value);
+            request.metadata().put("auth.user", username);
+            request.metadata().put("auth.method", "basic");
+        } else if (scheme.equalsIgnoreCase("Bearer") && tokenFile != null) {
+            String token = tokenFile.token();
+            if (token.isEmpty() || !Credentials.matches(value, token)) {
+                throw unauthorized("the bearer token is not valid");
+            }
+            request.metadata().put("auth.user", "token");
+            request.metadata().put("auth.method", "token");
+        } else {
+            throw unauthorized(authorization.isEmpty() ? "credentials are required" : "unsupported authorization scheme");
+        }
+        return next.proceed(request);
+    }
+
+    private void checkBasic(String encoded) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw unauthorized("malformed Basic credentials");
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            throw unauthorized("malformed Basic credentials");
+        }
+        boolean user = Credentials.matches(decoded.substring(0, colon), username);
+        boolean secret = Credentials.matches(decoded.substring(colon + 1), password);
+        if (!(user & secret)) {
+            throw unauthorized("wrong username or password");
+        }
+    }
+
+    private GatewayException unauthorized(String detail) {
+        return new GatewayException(ProblemType.UNAUTHORIZED, detail).withHeader("WWW-Authenticate", challenge);
+    }
+}

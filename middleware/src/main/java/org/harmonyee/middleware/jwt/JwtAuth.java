@@ -1,0 +1,114 @@
+package org.harmonyee.middleware.jwt;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import org.harmonyee.core.config.ComponentConfig;
+import org.harmonyee.core.config.Options;
+import org.harmonyee.core.envelope.RequestEnvelope;
+import org.harmonyee.core.envelope.ResponseEnvelope;
+import org.harmonyee.core.error.GatewayException;
+import org.harmonyee.core.error.ProblemType;
+import org.harmonyee.core.pipeline.Chain;
+import org.harmonyee.core.pipeline.Middleware;
+import org.harmonyee.core.runtime.BuildContext;
+
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Type {@code jwt_auth}: verifies {@code Authorization: Bearer <JWT>} and puts the verified claims
+ * into the metadata ({@code jwt.sub}, {@code jwt.iss}, {@code jwt.aud}, {@code jwt.scope},
+ * {@code jwt.groups}, {@code auth.user}, {@code auth.method}).
+ */
+public final class JwtAuth implements Middleware {
+
+    public static final String TYPE = "jwt_auth";
+
+    private static final Logger LOG = Logger.getLogger(JwtAuth.class.getName());
+
+    private final DefaultJWTProcessor<SecurityContext> processor;
+    private final long leewaySeconds;
+    private final Clock clock;
+    private final String realm;
+
+    JwtAuth(JWSKeySelector<SecurityContext> keys, String issuer, String audience, long leewaySeconds, Clock clock,
+            String realm) {
+        this.leewaySeconds = leewaySeconds;
+        this.clock = clock;
+        this.realm = realm;
+        this.processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(keys);
+        Set<String> required = new HashSet<>(Set.of("exp"));
+        JWTClaimsSet.Builder exact = new JWTClaimsSet.Builder();
+        if (issuer != null) {
+            exact.issuer(issuer);
+            required.add("iss");
+        }
+        if (audience != null) {
+            required.add("aud");
+        }
+        DefaultJWTClaimsVerifier<SecurityContext> verifier = new DefaultJWTClaimsVerifier<>(
+                audience == null ? null : new HashSet<>(List.of(audience)), exact.build(), required, new HashSet<>());
+        verifier.setMaxClockSkew((int) leewaySeconds);
+        processor.setJWTClaimsSetVerifier(verifier);
+    }
+
+    public static JwtAuth create(ComponentConfig config, Options options, BuildContext context) {
+        Optional<JWSKeySelector<SecurityContext>> keys = VerificationKeys.select(options);
+        String issuer = options.string("issuer").filter(value -> !value.isBlank()).orElse(null);
+        String audience = options.string("audience").filter(value -> !value.isBlank()).orElse(null);
+        long leeway = options.integer("leeway_secs", 60, 0, 3_600);
+        String realm = options.string("realm", "harmony");
+        return new JwtAuth(keys.orElse((header, securityContext) -> List.of()), issuer, audience, leeway,
+                context.clock(), realm);
+    }
+
+    @Override
+    public ResponseEnvelope handle(RequestEnvelope request, Chain next) {
+        String authorization = request.headers().first("Authorization").orElse("").strip();
+        if (authorization.length() < 7 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new GatewayException(ProblemType.UNAUTHORIZED, "a bearer token is required")
+                    .withHeader("WWW-Authenticate", "Bearer realm=\"" + realm + "\"");
+        }
+        JWTClaimsSet claims = verify(authorization.substring(7).strip(), request.exchangeId());
+        Claims.put(claims, request.metadata());
+        return next.proceed(request);
+    }
+
+    private JWTClaimsSet verify(String token, String exchangeId) {
+        try {
+            JWTClaimsSet claims = processor.process(token, null);
+            Instant issued = claims.getIssueTime() == null ? null : claims.getIssueTime().toInstant();
+            if (issued != null && issued.isAfter(clock.instant().plusSeconds(leewaySeconds))) {
+                throw invalid("the token is issued in the future (iat)");
+            }
+            return claims;
+        } catch (ParseException e) {
+            throw invalid("the token is not a JWT");
+        } catch (BadJOSEException e) {
+            throw invalid(e.getMessage());
+        } catch (JOSEException e) {
+            LOG.log(Level.WARNING, e, () -> exchangeId + ": jwt_auth cannot verify tokens");
+            throw new GatewayException(ProblemType.MIDDLEWARE_FAILURE, "the token cannot be verified now", e);
+        }
+    }
+
+    private GatewayException invalid(String reason) {
+        String description = reason.replace("\"", "'");
+        return new GatewayException(ProblemType.UNAUTHORIZED, "invalid token: " + reason)
+                .withHeader("WWW-Authenticate", "Bearer realm=\"" + realm + "\", error=\"invalid_token\", "
+                        + "error_description=\"" + description + "\"");
+    }
+}
