@@ -190,6 +190,21 @@ class JwtAuthTest {
     }
 
     @Test
+    void anUnreachableJwksUrlIsAnInternalFailureNotAnAuthenticationOne() throws Exception {
+        int closed;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        start("jwks_url = \"http://127.0.0.1:" + closed + "/jwks\"\n");
+
+        ResponseEnvelope response = call(Tokens.rs256(key, Tokens.claims().build()));
+
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(TestGateway.text(response)).contains("middleware-failure").contains("cannot be verified now");
+        assertThat(response.headers().contains("WWW-Authenticate")).isFalse();
+    }
+
+    @Test
     void anX509CertificateIsAnAcceptedKey() throws Exception {
         Path store = directory.resolve("idp.p12");
         run("-genkeypair", "-alias", "idp", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=idp.test",
