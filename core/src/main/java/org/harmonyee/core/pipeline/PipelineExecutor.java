@@ -30,6 +30,7 @@ public final class PipelineExecutor {
         try {
             endpoint.prepare(request);
             ResponseEnvelope response = link(route, 0).proceed(request);
+            ChangedBody.render(response);
             endpoint.finish(request, response);
             return response;
         } catch (GatewayException failure) {
