@@ -1,0 +1,211 @@
+package org.harmonyee.dicom.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import org.harmonyee.dicom.charset.SpecificCharacterSet;
+import org.harmonyee.dicom.data.Attributes;
+import org.harmonyee.dicom.data.BulkData;
+import org.harmonyee.dicom.data.DicomElement;
+import org.harmonyee.dicom.data.Fragments;
+import org.harmonyee.dicom.data.PersonName;
+import org.harmonyee.dicom.data.Sequence;
+import org.harmonyee.dicom.data.TagUtils;
+import org.harmonyee.dicom.data.VR;
+import org.harmonyee.dicom.data.Values;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * Writes a dataset as a DICOM JSON object (PS3.18 F.2) to a Jackson generator, element by
+ * element. Group lengths are not written. Numbers of IS, DS and binary numeric VRs are JSON
+ * numbers (a DS or IS that is not a number stays a string); AT values are "GGGGEEEE" strings;
+ * PN values are objects of component groups; binary values are InlineBinary (an odd-length value
+ * padded to even length, as every DICOM encoding has it) or BulkDataURI.
+ */
+public final class DicomJsonWriter {
+
+    private final JsonGenerator json;
+    private final BulkDataUris bulkDataUris;
+
+    public DicomJsonWriter(JsonGenerator json, BulkDataUris bulkDataUris) {
+        this.json = json;
+        this.bulkDataUris = bulkDataUris;
+    }
+
+    public void write(Attributes dataset) throws IOException {
+        json.writeStartObject();
+        for (DicomElement element : dataset) {
+            if (!TagUtils.isGroupLength(element.tag())) {
+                json.writeFieldName(TagUtils.toHex(element.tag()));
+                writeElement(dataset, element);
+            }
+        }
+        json.writeEndObject();
+    }
+
+    private void writeElement(Attributes dataset, DicomElement element) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("vr", element.vr().name());
+        Object value = element.value();
+        if (value instanceof Sequence sequence) {
+            if (!sequence.isEmpty()) {
+                json.writeArrayFieldStart("Value");
+                for (Attributes item : sequence) {
+                    write(item);
+                }
+                json.writeEndArray();
+            }
+        } else if (value instanceof Fragments || value instanceof BulkData || !isInlineValue(element.vr())) {
+            writeBinary(dataset, element);
+        } else if (hasValue(element, dataset)) {
+            json.writeArrayFieldStart("Value");
+            writeValues(element, dataset.characterSet());
+            json.writeEndArray();
+        }
+        json.writeEndObject();
+    }
+
+    /** Whether there is a value to write: text values that are all empty count as none. */
+    private static boolean hasValue(DicomElement element, Attributes dataset) {
+        if (element.isEmpty()) {
+            return false;
+        }
+        if (!element.vr().isText()) {
+            return true;
+        }
+        for (String value : Values.strings(element.bytes(), element.vr(), dataset.characterSet())) {
+            if (!value.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isInlineValue(VR vr) {
+        return vr.isText() || vr == VR.US || vr == VR.SS || vr == VR.UL || vr == VR.SL || vr == VR.FL
+                || vr == VR.FD || vr == VR.SV || vr == VR.UV || vr == VR.AT;
+    }
+
+    private void writeValues(DicomElement element, SpecificCharacterSet characterSet) throws IOException {
+        VR vr = element.vr();
+        byte[] bytes = element.bytes();
+        switch (vr) {
+            case US, SS, UL, SL -> {
+                for (long value : Values.integers(bytes, vr)) {
+                    json.writeNumber(value);
+                }
+            }
+            case SV, UV -> {
+                for (long value : Values.integers(bytes, vr)) {
+                    if (vr == VR.UV) {
+                        json.writeNumber(new java.math.BigInteger(Long.toUnsignedString(value)));
+                    } else {
+                        json.writeNumber(value);
+                    }
+                }
+            }
+            case FL, FD -> {
+                for (double value : Values.doubles(bytes, vr)) {
+                    if (vr == VR.FL) {
+                        json.writeNumber((float) value);
+                    } else {
+                        json.writeNumber(value);
+                    }
+                }
+            }
+            case AT -> {
+                for (long value : Values.integers(bytes, vr)) {
+                    json.writeString(TagUtils.toHex((int) value));
+                }
+            }
+            default -> writeText(Values.strings(bytes, vr, characterSet), vr);
+        }
+    }
+
+    private void writeText(String[] values, VR vr) throws IOException {
+        for (String value : values) {
+            if (value.isEmpty()) {
+                json.writeNull();
+            } else if (vr == VR.PN) {
+                writePersonName(PersonName.parse(value));
+            } else if (vr == VR.IS || vr == VR.DS) {
+                writeNumber(value);
+            } else {
+                json.writeString(value);
+            }
+        }
+    }
+
+    private void writeNumber(String value) throws IOException {
+        try {
+            json.writeNumber(new BigDecimal(value));
+        } catch (NumberFormatException e) {
+            json.writeString(value);
+        }
+    }
+
+    private void writePersonName(PersonName name) throws IOException {
+        json.writeStartObject();
+        if (!name.alphabetic().isEmpty()) {
+            json.writeStringField("Alphabetic", name.alphabetic());
+        }
+        if (!name.ideographic().isEmpty()) {
+            json.writeStringField("Ideographic", name.ideographic());
+        }
+        if (!name.phonetic().isEmpty()) {
+            json.writeStringField("Phonetic", name.phonetic());
+        }
+        json.writeEndObject();
+    }
+
+    private void writeBinary(Attributes dataset, DicomElement element) throws IOException {
+        Object value = element.value();
+        long length = value instanceof byte[] bytes ? bytes.length : value instanceof BulkData bulk ? bulk.length() : -1;
+        String uri = bulkDataUris.uriFor(dataset, element, length);
+        if (uri != null) {
+            json.writeStringField("BulkDataURI", uri);
+            return;
+        }
+        if (element.isEmpty()) {
+            return;
+        }
+        json.writeFieldName("InlineBinary");
+        if (value instanceof byte[] bytes) {
+            json.writeString(Base64.getEncoder().encodeToString(bytes.length % 2 == 0 ? bytes
+                    : Arrays.copyOf(bytes, bytes.length + 1)));
+        } else if (value instanceof BulkData bulk) {
+            try (InputStream in = bulk.open()) {
+                json.writeBinary(in, (int) bulk.length());
+            }
+        } else {
+            json.writeString(Base64.getEncoder().encodeToString(encapsulated((Fragments) value)));
+        }
+    }
+
+    /** Encapsulated pixel data inline: the items as they are encoded (PS3.5 A.4), delimiter included. */
+    private static byte[] encapsulated(Fragments fragments) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Object item : fragments.items()) {
+            byte[] bytes = item instanceof byte[] b ? b : ((BulkData) item).bytes();
+            writeItemHeader(out, TagUtils.ITEM, bytes.length);
+            out.write(bytes);
+        }
+        writeItemHeader(out, TagUtils.SEQUENCE_DELIMITATION, 0);
+        return out.toByteArray();
+    }
+
+    private static void writeItemHeader(ByteArrayOutputStream out, int tag, int length) {
+        out.write(tag >>> 16);
+        out.write(tag >>> 24);
+        out.write(tag);
+        out.write(tag >>> 8);
+        out.write(length);
+        out.write(length >>> 8);
+        out.write(length >>> 16);
+        out.write(length >>> 24);
+    }
+}

@@ -1,0 +1,42 @@
+package org.harmonyee.dicom;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a DCMTK command-line tool (package dcmtk) and returns its exit status and output. */
+public final class Dcmtk {
+
+    public record Result(int status, String stdout, String stderr) {
+    }
+
+    private Dcmtk() {
+    }
+
+    public static Result run(String tool, String... arguments) throws IOException, InterruptedException {
+        Path executable = Path.of("/usr/bin", tool);
+        if (!Files.isExecutable(executable)) {
+            throw new IllegalStateException(executable + " is missing: install dcmtk (./harmony test does)");
+        }
+        List<String> command = new ArrayList<>(List.of(executable.toString()));
+        command.addAll(List.of(arguments));
+        Path out = Files.createTempFile("dcmtk-", ".out");
+        Path err = Files.createTempFile("dcmtk-", ".err");
+        try {
+            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(tool + " did not finish in 60 s");
+            }
+            return new Result(process.exitValue(), new String(Files.readAllBytes(out), StandardCharsets.UTF_8),
+                    new String(Files.readAllBytes(err), StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+}
