@@ -128,7 +128,12 @@ public final class Values {
 
     /** Reverses the byte order of each value in place (big ↔ little endian). */
     public static void swap(byte[] bytes, int valueSize) {
-        for (int start = 0; start + valueSize <= bytes.length; start += valueSize) {
+        swap(bytes, bytes.length, valueSize);
+    }
+
+    /** Reverses the byte order of each value among the first {@code length} bytes. */
+    public static void swap(byte[] bytes, int length, int valueSize) {
+        for (int start = 0; start + valueSize <= length; start += valueSize) {
             for (int i = 0; i < valueSize / 2; i++) {
                 byte b = bytes[start + i];
                 bytes[start + i] = bytes[start + valueSize - 1 - i];
