@@ -119,6 +119,12 @@ public final class DicomInputStream implements Closeable {
             return;
         }
         transferSyntax = detect(head, n);
+        int group = transferSyntax.bigEndian() ? ((head[0] & 0xFF) << 8) | (head[1] & 0xFF)
+                : ((head[1] & 0xFF) << 8) | (head[0] & 0xFF);
+        if (n < 8 || group > 0x0010) {
+            throw new DicomStreamException(0, null, "not DICOM: no \"DICM\" preamble, and the first bytes are not "
+                    + "a data element of groups 0000-0010");
+        }
     }
 
     /** Group 0002, always explicit VR little endian; it ends where another group starts. */

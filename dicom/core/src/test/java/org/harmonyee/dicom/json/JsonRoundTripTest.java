@@ -1,0 +1,71 @@
+package org.harmonyee.dicom.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.harmonyee.dicom.Corpus;
+import org.harmonyee.dicom.data.Attributes;
+import org.harmonyee.dicom.data.Tag;
+import org.harmonyee.dicom.io.DicomInputStream;
+import org.harmonyee.dicom.io.DicomStreamException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** DICOM JSON → dataset → DICOM JSON keeps every tag, VR and value. */
+class JsonRoundTripTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static List<Path> corpus() {
+        return Corpus.files();
+    }
+
+    @ParameterizedTest
+    @MethodSource("corpus")
+    void readingOurJsonGivesTheSameJsonBack(Path file) throws Exception {
+        Attributes dataset;
+        try (DicomInputStream in = DicomInputStream.open(file)) {
+            dataset = in.readDataset();
+        } catch (DicomStreamException unreadable) {
+            return;
+        }
+        JsonNode json = MAPPER.readTree(DicomJson.toJson(dataset));
+
+        Attributes reread = DicomJsonReader.inlineOnly().read(json);
+
+        assertThat(JsonEquivalence.compare(json, MAPPER.readTree(DicomJson.toJson(reread)))).as(file.toString()).isEmpty();
+    }
+
+    @Test
+    void personNamesKeepTheirComponentGroupsAndTextBecomesUtf8() throws Exception {
+        JsonNode json = MAPPER.readTree("""
+                {"00100010":{"vr":"PN","Value":[{"Alphabetic":"Yamada^Tarou","Ideographic":"山田^太郎","Phonetic":"やまだ^たろう"}]},
+                 "00080005":{"vr":"CS","Value":["ISO 2022 IR 87"]},
+                 "00280010":{"vr":"US","Value":[512]},
+                 "00281050":{"vr":"DS","Value":[40.5, -1000]},
+                 "00209165":{"vr":"AT","Value":["0020000D"]}}""");
+
+        Attributes dataset = DicomJsonReader.inlineOnly().read(json);
+
+        assertThat(dataset.getString(Tag.SpecificCharacterSet)).isEqualTo("ISO_IR 192");
+        assertThat(dataset.getPersonName(Tag.PatientName).orElseThrow().ideographic()).isEqualTo("山田^太郎");
+        assertThat(dataset.getPersonName(Tag.PatientName).orElseThrow().phonetic()).isEqualTo("やまだ^たろう");
+        assertThat(dataset.getInt(Tag.Rows, 0)).isEqualTo(512);
+        assertThat(dataset.getDoubles(Tag.WindowCenter)).containsExactly(40.5, -1000.0);
+        assertThat(dataset.getLong(0x00209165)).contains((long) Tag.StudyInstanceUID);
+    }
+
+    @Test
+    void malformedJsonIsRefusedWithTheReason() throws Exception {
+        assertThatThrownBy(() -> DicomJsonReader.inlineOnly().read(MAPPER.readTree("{\"0010\":{\"vr\":\"PN\"}}")))
+                .hasMessageContaining("'0010' is not a tag");
+        assertThatThrownBy(() -> DicomJsonReader.inlineOnly().read(MAPPER.readTree("{\"00100010\":{\"vr\":\"XX\"}}")))
+                .hasMessageContaining("unknown vr 'XX'");
+    }
+}
