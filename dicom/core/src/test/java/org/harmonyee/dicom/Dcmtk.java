@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a DCMTK command-line tool (package dcmtk) and returns its exit status and output. */
+/** Runs a DCMTK command-line tool (package dcmtk), or any command, and returns its exit status and output. */
 public final class Dcmtk {
 
     public record Result(int status, String stdout, String stderr) {
@@ -24,6 +24,12 @@ public final class Dcmtk {
         }
         List<String> command = new ArrayList<>(List.of(executable.toString()));
         command.addAll(List.of(arguments));
+        return exec(command);
+    }
+
+    /** Runs a command (60 s at most) and collects its status, stdout and stderr (UTF-8). */
+    public static Result exec(List<String> command) throws IOException, InterruptedException {
+        String tool = command.get(0);
         Path out = Files.createTempFile("dcmtk-", ".out");
         Path err = Files.createTempFile("dcmtk-", ".err");
         try {

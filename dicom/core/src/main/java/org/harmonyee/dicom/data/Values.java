@@ -19,7 +19,7 @@ public final class Values {
         }
         String text = vr == VR.UI || vr == VR.AE || vr == VR.CS || vr == VR.DA || vr == VR.DS || vr == VR.IS
                 || vr == VR.AS || vr == VR.TM || vr == VR.DT || vr == VR.UR
-                ? new String(bytes, StandardCharsets.ISO_8859_1) : characterSet.decode(bytes);
+                ? new String(bytes, StandardCharsets.ISO_8859_1) : characterSet.decode(bytes, vr == VR.PN);
         String[] values = vr.isMultiValuedText() ? text.split("\\\\", -1) : new String[] {text};
         for (int i = 0; i < values.length; i++) {
             values[i] = trim(values[i], vr);
@@ -68,7 +68,7 @@ public final class Values {
         String joined = String.join("\\", values);
         return vr == VR.UI || vr == VR.AE || vr == VR.CS || vr == VR.DA || vr == VR.DS || vr == VR.IS
                 || vr == VR.AS || vr == VR.TM || vr == VR.DT || vr == VR.UR
-                ? joined.getBytes(StandardCharsets.ISO_8859_1) : characterSet.encode(joined);
+                ? joined.getBytes(StandardCharsets.ISO_8859_1) : characterSet.encode(joined, vr == VR.PN);
     }
 
     /** The integer values of US, SS, UL, SL, SV, UV, AT, OW, OL, OV (unsigned types stay non-negative). */
