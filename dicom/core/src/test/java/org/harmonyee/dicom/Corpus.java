@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The files the toolkit is checked on: the sample CT study and pydicom's sample files. */
+/**
+ * The files the toolkit is checked on: the sample CT study, pydicom's sample files and the
+ * synthetic dataset of src/test-tools/make_dataset.py ({@link TestDataset}).
+ */
 public final class Corpus {
 
     public static final Path PYDICOM_FILES = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files");
@@ -22,6 +25,20 @@ public final class Corpus {
             throw new IllegalStateException(PYDICOM_FILES + " is missing: install python3-pydicom (./harmony test does)");
         }
         files.addAll(list(PYDICOM_FILES));
+        return files;
+    }
+
+    /** The sample files and every instance of the test dataset. */
+    public static List<Path> withDataset() {
+        List<Path> files = new ArrayList<>(files());
+        TestDataset.instances().forEach(instance -> files.add(instance.file()));
+        return files;
+    }
+
+    /** The sample files and the first instance of each series of the test dataset. */
+    public static List<Path> withDatasetSample() {
+        List<Path> files = new ArrayList<>(files());
+        files.addAll(TestDataset.onePerSeries());
         return files;
     }
 

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Read → write → read is lossless in every uncompressed transfer syntax (and deflate), with
  * sequences of undefined and of defined length; DCMTK's dcmdump reads what we wrote without a
- * warning or an error.
+ * warning or an error. Of the test dataset, one instance per series: the instances of a series
+ * differ only in values, and eight written files per instance make the whole dataset slow.
  */
 class RoundTripTest {
 
@@ -35,7 +36,7 @@ class RoundTripTest {
 
     static List<Path> corpus() throws IOException, InterruptedException {
         List<Path> readable = new ArrayList<>();
-        for (Path file : Corpus.files()) {
+        for (Path file : Corpus.withDatasetSample()) {
             if (Dcmtk.run("dcmdump", "-q", file.toString()).status() == 0) {
                 readable.add(file);
             }

@@ -28,7 +28,7 @@ class Dcm2JsonOracleTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     static List<Path> corpus() {
-        return Corpus.files();
+        return Corpus.withDataset();
     }
 
     /**

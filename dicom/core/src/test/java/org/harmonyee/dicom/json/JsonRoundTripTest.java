@@ -23,7 +23,7 @@ class JsonRoundTripTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     static List<Path> corpus() {
-        return Corpus.files();
+        return Corpus.withDataset();
     }
 
     @ParameterizedTest
