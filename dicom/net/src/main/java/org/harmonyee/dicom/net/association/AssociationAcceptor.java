@@ -1,0 +1,215 @@
+package org.harmonyee.dicom.net.association;
+
+import org.harmonyee.dicom.net.pdu.AAbort;
+import org.harmonyee.dicom.net.pdu.AAssociateRJ;
+import org.harmonyee.dicom.net.pdu.AAssociateRQ;
+import org.harmonyee.dicom.net.pdu.AssociatePduDecoder;
+import org.harmonyee.dicom.net.pdu.AssociatePduEncoder;
+import org.harmonyee.dicom.net.pdu.PduException;
+import org.harmonyee.dicom.net.pdu.PduInput;
+import org.harmonyee.dicom.net.pdu.PduType;
+
+import javax.net.ssl.SSLServerSocket;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Listens for associations (the acceptor side of PS3.8): every connection gets TCP_NODELAY, ARTIM
+ * for its A-ASSOCIATE-RQ, the negotiation of {@link Negotiator}, and a transient
+ * local-limit-exceeded rejection above the configured number of concurrent associations. The
+ * accept loop and each association's reader run on the caller's Executor (the resource adapter
+ * passes its WorkManager), so the Executor must allow one thread per association plus one.
+ */
+public final class AssociationAcceptor implements Closeable {
+
+    private static final System.Logger LOG = Association.LOG;
+
+    private final AcceptorConfig config;
+    private final RequestHandler handler;
+    private final Executor executor;
+    private final AtomicInteger connections = new AtomicInteger();
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final Set<Association> associations = ConcurrentHashMap.newKeySet();
+    private ServerSocket serverSocket;
+    private volatile boolean closing;
+
+    public AssociationAcceptor(AcceptorConfig config, RequestHandler handler, Executor executor) {
+        this.config = config;
+        this.handler = handler;
+        this.executor = executor;
+    }
+
+    /** Binds and starts accepting. */
+    public synchronized AssociationAcceptor start() throws IOException {
+        ServerSocket server = config.tls() == null ? new ServerSocket() : config.tls().createServerSocket();
+        if (server instanceof SSLServerSocket secure) {
+            secure.setNeedClientAuth(config.needClientAuth());
+        }
+        server.setReuseAddress(true);
+        server.bind(new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.port()), 50);
+        serverSocket = server;
+        executor.execute(this::acceptLoop);
+        LOG.log(Level.INFO, () -> config.calledAETitles() + ": listening on " + config.bindAddress() + ":" + port()
+                + (config.tls() != null ? " (TLS)" : ""));
+        return this;
+    }
+
+    public int port() {
+        return serverSocket.getLocalPort();
+    }
+
+    /** Connections being negotiated or associated now. */
+    public int activeAssociations() {
+        return connections.get();
+    }
+
+    private void acceptLoop() {
+        while (!closing) {
+            Socket socket;
+            try {
+                socket = serverSocket.accept();
+            } catch (IOException e) {
+                if (!closing) {
+                    LOG.log(Level.ERROR, () -> "accept failed: " + e);
+                }
+                return;
+            }
+            int count = connections.incrementAndGet();
+            sockets.add(socket);
+            try {
+                executor.execute(() -> serve(socket, count > config.maxAssociations()));
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, () -> "the executor refused a connection: " + e);
+                finished(socket);
+            }
+        }
+    }
+
+    private void serve(Socket socket, boolean overLimit) {
+        String peer = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(Timeouts.millis(config.settings().timeouts().artim()));
+            PduInput in = new PduInput(socket.getInputStream(), config.settings().maxPduLength());
+            AAssociateRQ rq = readRequest(in, socket, peer);
+            if (rq == null) {
+                return;
+            }
+            String name = AssociationIds.name(rq.callingAETitle(), rq.calledAETitle(), AssociationIds.next());
+            Negotiator.Outcome outcome = overLimit ? new Negotiator.Outcome(null, Negotiator.limitExceeded())
+                    : Negotiator.negotiate(rq, config);
+            if (outcome.reject() != null) {
+                reject(socket, name, outcome.reject());
+                return;
+            }
+            socket.getOutputStream().write(AssociatePduEncoder.encode(outcome.accept()));
+            socket.getOutputStream().flush();
+            socket.setSoTimeout(0);
+            Association association = new Association(name, socket, rq, outcome.accept(), false,
+                    config.settings().timeouts(), handler);
+            associations.add(association);
+            LOG.log(Level.DEBUG, () -> name + ": accepted from " + peer + ", " + outcome.accept());
+            if (closing) {
+                association.abort(AAbort.byUser(), "the acceptor is closing");
+            }
+            try {
+                new AssociationReader(association).run();
+            } finally {
+                associations.remove(association);
+            }
+        } catch (IOException e) {
+            LOG.log(Level.INFO, () -> peer + ": " + e.getMessage());
+        } finally {
+            finished(socket);
+        }
+    }
+
+    /** The A-ASSOCIATE-RQ, or null after answering anything else with an A-ABORT. */
+    private AAssociateRQ readRequest(PduInput in, Socket socket, String peer) throws IOException {
+        try {
+            int type = in.nextPdu();
+            if (type != PduType.A_ASSOCIATE_RQ) {
+                throw new PduException(AAbort.UNEXPECTED_PDU, PduType.name(type) + " where an A-ASSOCIATE-RQ was expected");
+            }
+            return AssociatePduDecoder.decodeRQ(in.body());
+        } catch (PduException e) {
+            LOG.log(Level.WARNING, () -> peer + ": " + e.abort() + ": " + e.getMessage());
+            socket.getOutputStream().write(AssociatePduEncoder.encode(e.abort()));
+            socket.getOutputStream().flush();
+            return null;
+        } catch (SocketTimeoutException e) {
+            LOG.log(Level.WARNING, () -> peer + ": ARTIM expired: no A-ASSOCIATE-RQ");
+            return null;
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.WARNING, () -> peer + ": invalid A-ASSOCIATE-RQ: " + e.getMessage());
+            socket.getOutputStream().write(AssociatePduEncoder.encode(AAbort.byProvider(AAbort.INVALID_PDU_PARAMETER_VALUE)));
+            return null;
+        }
+    }
+
+    /** Sends the A-ASSOCIATE-RJ and waits (ARTIM) for the requestor to close the connection. */
+    private void reject(Socket socket, String name, AAssociateRJ reject) throws IOException {
+        LOG.log(Level.INFO, () -> name + ": " + reject);
+        socket.getOutputStream().write(AssociatePduEncoder.encode(reject));
+        socket.getOutputStream().flush();
+        InputStream in = socket.getInputStream();
+        try {
+            while (in.read() >= 0) {
+                // the requestor has nothing more to say; wait for its close
+            }
+        } catch (SocketTimeoutException e) {
+            LOG.log(Level.DEBUG, () -> name + ": the requestor did not close within ARTIM");
+        }
+    }
+
+    private void finished(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, () -> "close: " + e.getMessage());
+        }
+        sockets.remove(socket);
+        connections.decrementAndGet();
+    }
+
+    /** Stops accepting, aborts every association, and waits (up to ARTIM) until all have ended. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            if (serverSocket != null) {
+                serverSocket.close();
+            }
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, () -> "close: " + e.getMessage());
+        }
+        associations.forEach(association -> association.abort(AAbort.byUser(), "the acceptor is closing"));
+        for (Socket socket : sockets) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, () -> "close: " + e.getMessage());
+            }
+        }
+        long deadline = System.nanoTime() + config.settings().timeouts().artim().toNanos() + 1_000_000_000L;
+        while (connections.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

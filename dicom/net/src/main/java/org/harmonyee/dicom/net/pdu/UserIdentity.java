@@ -1,0 +1,35 @@
+package org.harmonyee.dicom.net.pdu;
+
+/**
+ * User Identity Negotiation sub-item of an A-ASSOCIATE-RQ (PS3.7 D.3.3.7): the type (1 username,
+ * 2 username and passcode, 3 Kerberos, 4 SAML, 5 JWT), whether a positive response is requested,
+ * and the primary and secondary fields. Its {@code toString} never shows the fields: they are secrets.
+ */
+public record UserIdentity(int type, boolean positiveResponseRequested, byte[] primaryField, byte[] secondaryField) {
+
+    public static final int USERNAME = 1;
+    public static final int USERNAME_AND_PASSCODE = 2;
+    public static final int KERBEROS = 3;
+    public static final int SAML = 4;
+    public static final int JWT = 5;
+
+    public UserIdentity {
+        primaryField = primaryField.clone();
+        secondaryField = secondaryField == null ? new byte[0] : secondaryField.clone();
+    }
+
+    @Override
+    public byte[] primaryField() {
+        return primaryField.clone();
+    }
+
+    @Override
+    public byte[] secondaryField() {
+        return secondaryField.clone();
+    }
+
+    @Override
+    public String toString() {
+        return "UserIdentity[type=" + type + ", positiveResponseRequested=" + positiveResponseRequested + "]";
+    }
+}

@@ -1,0 +1,53 @@
+package org.harmonyee.dicom.net.service;
+
+import org.harmonyee.dicom.net.association.Association;
+import org.harmonyee.dicom.net.association.RequestHandler;
+import org.harmonyee.dicom.net.dimse.DimseException;
+
+import java.io.IOException;
+
+/**
+ * An SCU's open association to one remote AE, with the DIMSE services as typed calls. Close it to
+ * release the association (A-RELEASE); it is also aborted if the peer misbehaves or a timer expires.
+ */
+public final class ScuAssociation implements AutoCloseable {
+
+    private final DicomClient client;
+    private final DimseServiceRouter incoming;
+    private Association association;
+
+    ScuAssociation(DicomClient client) {
+        this.client = client;
+        this.incoming = new DimseServiceRouter(new QueryRetrieveScp(Runnable::run));
+    }
+
+    RequestHandler requestHandler() {
+        return incoming;
+    }
+
+    void attach(Association value) {
+        this.association = value;
+    }
+
+    public Association association() {
+        return association;
+    }
+
+    public String callingAETitle() {
+        return client.aeTitle();
+    }
+
+    /** C-ECHO; returns the status (0000). */
+    public int echo() throws IOException, DimseException {
+        return CEchoScu.echo(association);
+    }
+
+    public boolean isOpen() {
+        return association.isOpen();
+    }
+
+    @Override
+    public void close() {
+        association.close();
+    }
+}
