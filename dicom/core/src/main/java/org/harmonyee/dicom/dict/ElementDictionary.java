@@ -55,10 +55,6 @@ public final class ElementDictionary {
     }
 
     /**
-     * The VR to read an implicit-VR element with: the dictionary's, UL for group lengths, LO for
-     * private creators, UN for anything unknown.
-     */
-    /**
      * The VR of an implicit-VR element inside {@code context}: "US or SS" follows the dataset's
      * PixelRepresentation (1: SS); "OB or OW" is OW (PS3.5 A.1: implicit VR pixel data is OW).
      */
@@ -77,6 +73,10 @@ public final class ElementDictionary {
         return vr;
     }
 
+    /**
+     * The VR to read an implicit-VR element with: the dictionary's, UL for group lengths, LO for
+     * private creators, UN for anything unknown.
+     */
     public VR vrOf(int tag) {
         int element = tag & 0xFFFF;
         if (element == 0) {
@@ -89,15 +89,18 @@ public final class ElementDictionary {
         return entry(tag).map(Entry::vr).orElse(VR.UN);
     }
 
+    /** The keyword; "GroupLength" and "PrivateCreator" for those the dictionary lists by kind; "" if unknown. */
     public String keywordOf(int tag) {
+        boolean isPrivate = ((tag >>> 16) & 1) == 1;
+        String keyword = isPrivate ? "" : entry(tag).map(Entry::keyword).orElse("");
+        if (!keyword.isEmpty()) {
+            return keyword;
+        }
         if ((tag & 0xFFFF) == 0) {
             return "GroupLength";
         }
-        if (((tag >>> 16) & 1) == 1) {
-            int element = tag & 0xFFFF;
-            return element >= 0x10 && element <= 0xFF ? "PrivateCreator" : "";
-        }
-        return entry(tag).map(Entry::keyword).orElse("");
+        int element = tag & 0xFFFF;
+        return isPrivate && element >= 0x10 && element <= 0xFF ? "PrivateCreator" : "";
     }
 
     public Optional<Integer> tagOf(String keyword) {

@@ -16,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -39,7 +40,8 @@ public final class DicomJsonWriter {
     public void write(Attributes dataset) throws IOException {
         json.writeStartObject();
         for (DicomElement element : dataset) {
-            if (!TagUtils.isGroupLength(element.tag())) {
+            if (!TagUtils.isGroupLength(element.tag()) && !(isBinary(element)
+                    && bulkDataUris.omit(dataset, element, binaryLength(element)))) {
                 json.writeFieldName(TagUtils.toHex(element.tag()));
                 writeElement(dataset, element);
             }
@@ -59,7 +61,7 @@ public final class DicomJsonWriter {
                 }
                 json.writeEndArray();
             }
-        } else if (value instanceof Fragments || value instanceof BulkData || !isInlineValue(element.vr())) {
+        } else if (isBinary(element)) {
             writeBinary(dataset, element);
         } else if (hasValue(element, dataset)) {
             json.writeArrayFieldStart("Value");
@@ -85,6 +87,25 @@ public final class DicomJsonWriter {
         return false;
     }
 
+    private static boolean isBinary(DicomElement element) {
+        Object value = element.value();
+        return value instanceof Fragments || value instanceof BulkData
+                || !(value instanceof Sequence) && !isInlineValue(element.vr());
+    }
+
+    /** The length of a binary value's encoding: fragments with their item headers and delimiter. */
+    private static long binaryLength(DicomElement element) {
+        Object value = element.value();
+        if (value instanceof Fragments fragments) {
+            long total = 8;
+            for (Object item : fragments.items()) {
+                total += 8 + (item instanceof byte[] bytes ? bytes.length : ((BulkData) item).length());
+            }
+            return total;
+        }
+        return value instanceof byte[] bytes ? bytes.length : ((BulkData) value).length();
+    }
+
     private static boolean isInlineValue(VR vr) {
         return vr.isText() || vr == VR.US || vr == VR.SS || vr == VR.UL || vr == VR.SL || vr == VR.FL
                 || vr == VR.FD || vr == VR.SV || vr == VR.UV || vr == VR.AT;
@@ -102,7 +123,7 @@ public final class DicomJsonWriter {
             case SV, UV -> {
                 for (long value : Values.integers(bytes, vr)) {
                     if (vr == VR.UV) {
-                        json.writeNumber(new java.math.BigInteger(Long.toUnsignedString(value)));
+                        json.writeNumber(new BigInteger(Long.toUnsignedString(value)));
                     } else {
                         json.writeNumber(value);
                     }
@@ -164,8 +185,7 @@ public final class DicomJsonWriter {
 
     private void writeBinary(Attributes dataset, DicomElement element) throws IOException {
         Object value = element.value();
-        long length = value instanceof byte[] bytes ? bytes.length : value instanceof BulkData bulk ? bulk.length() : -1;
-        String uri = bulkDataUris.uriFor(dataset, element, length);
+        String uri = bulkDataUris.uriFor(dataset, element, binaryLength(element));
         if (uri != null) {
             json.writeStringField("BulkDataURI", uri);
             return;

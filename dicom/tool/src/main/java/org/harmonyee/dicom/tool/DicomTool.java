@@ -1,0 +1,71 @@
+package org.harmonyee.dicom.tool;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+import static java.util.Map.entry;
+
+/**
+ * {@code ./harmony dicom COMMAND ARGS...}: finds the command by name and runs it. Exit status 0 on
+ * success, 1 when the input is missing, not DICOM or corrupt, 2 for a usage error. Messages go to
+ * stderr as one line each, never as a stack trace.
+ */
+public final class DicomTool {
+
+    /** The commands, by name. Registering a command is one line here. */
+    private static final Map<String, Supplier<Command>> COMMANDS = new TreeMap<>(Map.ofEntries(
+            entry("dump", DumpCommand::new),
+            entry("json", JsonCommand::new)));
+
+    private DicomTool() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        int status = run(args, out, err);
+        out.flush();
+        System.exit(status);
+    }
+
+    /** Runs one command line; returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
+            usage(args.length == 0 ? err : out);
+            return args.length == 0 ? 2 : 0;
+        }
+        Supplier<Command> command = COMMANDS.get(args[0]);
+        if (command == null) {
+            err.println("harmony dicom: unknown command '" + args[0] + "'");
+            usage(err);
+            return 2;
+        }
+        Command instance = command.get();
+        List<String> arguments = Arrays.asList(args).subList(1, args.length);
+        try {
+            instance.run(arguments, out);
+            out.flush();
+            return out.checkError() ? 1 : 0;
+        } catch (CommandException e) {
+            err.println("harmony dicom " + args[0] + ": " + e.getMessage());
+            if (e.isUsage()) {
+                err.println("usage: harmony dicom " + args[0] + " " + instance.usage());
+            }
+            return e.status();
+        } catch (IOException e) {
+            err.println("harmony dicom " + args[0] + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static void usage(PrintStream stream) {
+        stream.println("usage: harmony dicom COMMAND ARGS...");
+        COMMANDS.forEach((name, command) -> stream.println("  " + name + " " + command.get().usage()));
+    }
+}
