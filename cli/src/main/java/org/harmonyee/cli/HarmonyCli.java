@@ -4,7 +4,8 @@ import java.io.PrintStream;
 import java.util.Arrays;
 
 /**
- * Entry point: {@code validate --config PATH} and {@code listeners --config PATH --server payara|wildfly}.
+ * Entry point: {@code validate --config PATH}, {@code listeners --config PATH --server payara|wildfly}
+ * and {@code await-ready --config PATH [--pid PID] [--timeout-seconds N]}.
  * Exit codes: 0 success, 1 the configuration is invalid, 2 usage error.
  */
 public final class HarmonyCli {
@@ -18,15 +19,17 @@ public final class HarmonyCli {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
-            err.println("usage: harmony-cli validate --config PATH | listeners --config PATH --server payara|wildfly [--embed standalone.xml]");
+            err.println("usage: harmony-cli validate --config PATH | listeners --config PATH --server payara|wildfly [--embed standalone.xml]"
+                    + " | await-ready --config PATH [--pid PID] [--timeout-seconds N]");
             return 2;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "validate" -> new ValidateCommand(out, err).run(rest);
             case "listeners" -> new ListenersCommand(out, err).run(rest);
+            case "await-ready" -> new AwaitReadyCommand(out, err).run(rest);
             default -> {
-                err.println("unknown command '" + args[0] + "'; expected validate or listeners");
+                err.println("unknown command '" + args[0] + "'; expected validate, listeners or await-ready");
                 yield 2;
             }
         };

@@ -60,7 +60,7 @@ public class GatewayLifecycle {
                     new BuildContext(config, executor, scheduler, Clock.systemUTC(), ServerInfo.describe())).assemble();
             StartupReport.log(assembled);
             runtime = assembled;
-            LOG.info("Harmony EE ready");
+            LOG.info(() -> "Harmony EE started: " + assembled.pipelines().size() + " pipelines");
         } catch (ConfigException e) {
             LOG.severe(file.toAbsolutePath() + ": " + e.getMessage());
             throw e;
