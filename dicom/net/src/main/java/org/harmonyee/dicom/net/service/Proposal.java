@@ -5,7 +5,15 @@ import org.harmonyee.dicom.net.pdu.PresentationContext;
 import org.harmonyee.dicom.net.pdu.RoleSelection;
 import org.harmonyee.dicom.uid.UID;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +29,23 @@ public final class Proposal {
 
     public static Proposal verification() {
         return new Proposal().add(UID.Verification, UID.ExplicitVRLittleEndian, UID.ImplicitVRLittleEndian);
+    }
+
+    /**
+     * One context per SOP class and transfer syntax of the files (read from their File Meta
+     * Information), so that each is sent as stored.
+     */
+    public static Proposal storage(Collection<Path> files) throws IOException {
+        Map<String, Set<String>> syntaxes = new LinkedHashMap<>();
+        for (Path file : files) {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 8192)) {
+                FileMetaInformation.Header header = FileMetaInformation.read(in);
+                syntaxes.computeIfAbsent(header.sopClassUid(), k -> new LinkedHashSet<>()).add(header.transferSyntax());
+            }
+        }
+        Proposal proposal = new Proposal();
+        syntaxes.forEach((sopClass, transferSyntaxes) -> transferSyntaxes.forEach(ts -> proposal.add(sopClass, ts)));
+        return proposal;
     }
 
     public Proposal add(String abstractSyntax, String... transferSyntaxes) {

@@ -3,8 +3,11 @@ package org.harmonyee.dicom.net.service;
 import org.harmonyee.dicom.net.association.Association;
 import org.harmonyee.dicom.net.association.RequestHandler;
 import org.harmonyee.dicom.net.dimse.DimseException;
+import org.harmonyee.dicom.net.dimse.Priority;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
 
 /**
  * An SCU's open association to one remote AE, with the DIMSE services as typed calls. Close it to
@@ -40,6 +43,17 @@ public final class ScuAssociation implements AutoCloseable {
     /** C-ECHO; returns the status (0000). */
     public int echo() throws IOException, DimseException {
         return CEchoScu.echo(association);
+    }
+
+    /** C-STORE of a PS3.10 file, its data set streamed as stored; returns the status (0000 or a warning). */
+    public int store(Path file) throws IOException, DimseException {
+        return CStoreScu.store(association, file, Priority.MEDIUM);
+    }
+
+    /** C-STORE of a data set read from a stream (no File Meta Information) in {@code transferSyntax}. */
+    public int store(String sopClassUid, String sopInstanceUid, String transferSyntax, InputStream dataSet)
+            throws IOException, DimseException {
+        return CStoreScu.store(association, sopClassUid, sopInstanceUid, transferSyntax, dataSet, Priority.MEDIUM);
     }
 
     public boolean isOpen() {
