@@ -1,8 +1,6 @@
 package org.harmonyee.cli;
 
 import org.harmonyee.core.config.ConfigException;
-import org.harmonyee.core.config.ConfigReader;
-import org.harmonyee.core.config.GatewayConfig;
 import org.harmonyee.core.runtime.BuildContext;
 import org.harmonyee.core.runtime.GatewayAssembler;
 import org.harmonyee.core.runtime.GatewayRuntime;
@@ -35,11 +33,12 @@ final class ValidateCommand {
             return 2;
         }
         try {
-            GatewayConfig config = ConfigReader.read(file);
-            try (GatewayRuntime runtime = new GatewayAssembler(ServiceCatalog.standard(getClass().getClassLoader()),
-                    new BuildContext(config, Runnable::run, null, Clock.systemUTC(), "validate")).assemble()) {
+            try (GatewayRuntime runtime = GatewayAssembler.readAndAssemble(file,
+                    ServiceCatalog.standard(getClass().getClassLoader()),
+                    config -> new BuildContext(config, Runnable::run, null, Clock.systemUTC(), "validate"))) {
                 out.println(file + ": valid (" + runtime.pipelines().size() + " pipelines, "
-                        + runtime.routes().all().size() + " routes, " + config.networks().size() + " networks)");
+                        + runtime.routes().all().size() + " routes, " + runtime.config().networks().size()
+                        + " networks)");
             }
             return 0;
         } catch (ConfigException e) {

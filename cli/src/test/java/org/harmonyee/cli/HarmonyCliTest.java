@@ -62,6 +62,52 @@ class HarmonyCliTest {
     }
 
     @Test
+    void readingAndAssemblyProblemsAreReportedTogether() throws IOException {
+        Path config = write("""
+                [proxy]
+                id = "x"
+                [network.default.http]
+                bind_port = 0
+                """);
+        Files.createDirectories(directory.resolve("pipelines"));
+        Files.writeString(directory.resolve("pipelines/p.toml"), """
+                [pipelines.a]
+                networks = ["default"]
+                endpoints = ["e1"]
+                middleware = ["m1"]
+                [pipelines.b]
+                networks = ["default"]
+                endpoints = ["e2"]
+                backends = ["b1"]
+                [endpoints.e1]
+                service = "http"
+                options = { path_prefix = "/x" }
+                [endpoints.e2]
+                service = "http"
+                options = { path_prefix = "/x" }
+                [middleware.m1]
+                type = "jwt_auth"
+                [backends.b0]
+                service = "teleport"
+                [backends.b1]
+                service = "http"
+                options = { base_url = "${HARMONY_TEST_UNSET_VARIABLE}" }
+                """);
+
+        int status = run("validate", "--config", config.toString());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("Invalid configuration (5 problems)")
+                .contains("config.toml: [network.default.http] bind_port: expected 1-65535, got 0")
+                .contains("pipelines/p.toml: [backends.b1.options] base_url: environment variable "
+                        + "HARMONY_TEST_UNSET_VARIABLE is not set")
+                .contains("pipelines/p.toml: [backends.b0] service: unknown backend service 'teleport'")
+                .contains("pipelines/p.toml: [middleware.m1] public_key_path: jwt_auth needs an RS256 key")
+                .contains("route /x on network 'default' is claimed by pipeline 'a' (endpoint 'e1') and pipeline 'b'");
+    }
+
+    @Test
     void listenersPrintsOneListenerPerNetworkForEachServer() throws IOException {
         Path config = write("""
                 [proxy]

@@ -37,6 +37,17 @@ public final class ConfigReader {
      * Reads the configuration, adding every problem to {@code problems}; throws if there is any.
      */
     public GatewayConfig load(Path configFile, Problems problems) {
+        GatewayConfig config = collect(configFile, problems);
+        problems.throwIfAny();
+        return config;
+    }
+
+    /**
+     * Reads as much of the configuration as can be read, adding every problem to {@code problems}
+     * without throwing, so that assembly can report its own problems in the same list. Throws only
+     * when config.toml itself cannot be parsed.
+     */
+    public GatewayConfig collect(Path configFile, Problems problems) {
         Path file = configFile.toAbsolutePath().normalize();
         Path directory = file.getParent();
         String label = file.getFileName().toString();
@@ -72,7 +83,6 @@ public final class ConfigReader {
                 reader.components("backends", "service"), reader.components("targets", null),
                 reader.components("middleware", "type"));
         new ReferenceCheck(config, problems).run();
-        problems.throwIfAny();
         return config;
     }
 

@@ -24,6 +24,13 @@ public final class Problems {
         return problems.isEmpty();
     }
 
+    /** Whether a problem was already reported in this table or one of its sub-tables. */
+    public boolean concerns(Source source) {
+        String table = source.table();
+        return problems.stream().anyMatch(problem -> problem.file().equals(source.file()) && problem.table() != null
+                && (problem.table().equals(table) || problem.table().startsWith(table + ".")));
+    }
+
     public List<ConfigProblem> list() {
         return List.copyOf(problems);
     }

@@ -2,6 +2,7 @@ package org.harmonyee.core.runtime;
 
 import org.harmonyee.core.config.ComponentConfig;
 import org.harmonyee.core.config.ConfigException;
+import org.harmonyee.core.config.ConfigReader;
 import org.harmonyee.core.config.GatewayConfig;
 import org.harmonyee.core.config.Options;
 import org.harmonyee.core.config.PipelineConfig;
@@ -16,11 +17,13 @@ import org.harmonyee.core.pipeline.Middleware;
 import org.harmonyee.core.pipeline.NamedMiddleware;
 import org.harmonyee.core.pipeline.Pipeline;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
@@ -34,12 +37,35 @@ public final class GatewayAssembler {
 
     private final ServiceCatalog catalog;
     private final BuildContext context;
-    private final Problems problems = new Problems();
+    private final Problems problems;
     private final List<AutoCloseable> built = new ArrayList<>();
 
     public GatewayAssembler(ServiceCatalog catalog, BuildContext context) {
+        this(catalog, context, new Problems());
+    }
+
+    /**
+     * An assembler that adds its problems to those found while reading: a component whose table
+     * already has a problem is not built (so nothing is reported twice), everything else is, and
+     * {@link #assemble()} throws with the whole list.
+     */
+    public GatewayAssembler(ServiceCatalog catalog, BuildContext context, Problems readingProblems) {
         this.catalog = catalog;
         this.context = context;
+        this.problems = readingProblems;
+    }
+
+    /**
+     * Reads a configuration and assembles it in one pass, the way the server starts and
+     * {@code ./harmony validate} checks: every problem of every file, table and key at once.
+     *
+     * @param context the build context for the configuration that was read
+     */
+    public static GatewayRuntime readAndAssemble(Path configFile, ServiceCatalog catalog,
+                                                 Function<GatewayConfig, BuildContext> context) {
+        Problems problems = new Problems();
+        GatewayConfig config = new ConfigReader(System::getenv).collect(configFile, problems);
+        return new GatewayAssembler(catalog, context.apply(config), problems).assemble();
     }
 
     public GatewayRuntime assemble() {
@@ -92,6 +118,9 @@ public final class GatewayAssembler {
     }
 
     private void buildEndpoint(ComponentConfig component, Map<String, Endpoint> endpoints) {
+        if (problems.concerns(component.source())) {
+            return;
+        }
         Options options = component.options(problems);
         catalog.endpoint(component.type()).ifPresentOrElse(factory -> {
             Endpoint endpoint = factory.create(component, options, context);
@@ -102,6 +131,9 @@ public final class GatewayAssembler {
     }
 
     private void buildBackend(ComponentConfig component, Map<String, Backend> backends) {
+        if (problems.concerns(component.source())) {
+            return;
+        }
         Options options = component.options(problems);
         catalog.backend(component.type()).ifPresentOrElse(factory -> {
             Backend backend = factory.create(component, options, context);
@@ -112,6 +144,9 @@ public final class GatewayAssembler {
     }
 
     private void buildMiddleware(ComponentConfig component, Map<String, NamedMiddleware> middleware) {
+        if (problems.concerns(component.source())) {
+            return;
+        }
         Options options = component.options(problems);
         catalog.middleware(component.type()).ifPresentOrElse(factory -> {
             Middleware instance = factory.create(component, options, context);

@@ -12,7 +12,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.harmonyee.core.config.ConfigException;
-import org.harmonyee.core.config.ConfigReader;
 import org.harmonyee.core.config.GatewayConfig;
 import org.harmonyee.core.runtime.BuildContext;
 import org.harmonyee.core.runtime.GatewayAssembler;
@@ -54,10 +53,8 @@ public class GatewayLifecycle {
                 "no configuration: set the MicroProfile Config property harmony.config "
                         + "(or the environment variable HARMONY_CONFIG) to the path of config.toml")));
         try {
-            GatewayConfig config = ConfigReader.read(file);
-            LogLevels.apply(config);
-            GatewayRuntime assembled = new GatewayAssembler(ServiceCatalog.standard(getClass().getClassLoader()),
-                    new BuildContext(config, executor, scheduler, Clock.systemUTC(), ServerInfo.describe())).assemble();
+            GatewayRuntime assembled = GatewayAssembler.readAndAssemble(file,
+                    ServiceCatalog.standard(getClass().getClassLoader()), this::buildContext);
             StartupReport.log(assembled);
             runtime = assembled;
             LOG.info(() -> "Harmony EE started: " + assembled.pipelines().size() + " pipelines");
@@ -65,6 +62,11 @@ public class GatewayLifecycle {
             LOG.severe(file.toAbsolutePath() + ": " + e.getMessage());
             throw e;
         }
+    }
+
+    private BuildContext buildContext(GatewayConfig config) {
+        LogLevels.apply(config);
+        return new BuildContext(config, executor, scheduler, Clock.systemUTC(), ServerInfo.describe());
     }
 
     @PreDestroy
