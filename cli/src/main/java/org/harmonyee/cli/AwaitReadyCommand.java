@@ -1,7 +1,5 @@
 package org.harmonyee.cli;
 
-import org.harmonyee.core.config.ConfigException;
-import org.harmonyee.core.config.ConfigReader;
 import org.harmonyee.core.config.GatewayConfig;
 import org.harmonyee.core.config.NetworkConfig;
 
@@ -23,32 +21,17 @@ import java.util.stream.Collectors;
  * the web module, so readiness is the gateway's own answer: a response with an X-Exchange-Id.
  * {@code --pid} is the server's process: its end ends the wait with exit 1; so does the timeout.
  */
-final class AwaitReadyCommand {
+final class AwaitReadyCommand extends ConfiguredCommand {
 
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
     private static final long POLL_MILLIS = 100;
 
-    private final PrintStream out;
-    private final PrintStream err;
-
     AwaitReadyCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+        super(out, err);
     }
 
-    int run(String[] args) {
-        Arguments arguments;
-        GatewayConfig config;
-        try {
-            arguments = new Arguments(args);
-            config = ConfigReader.read(arguments.config());
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            return 2;
-        } catch (ConfigException e) {
-            err.println(e.getMessage());
-            return 1;
-        }
+    @Override
+    int run(Arguments arguments, GatewayConfig config) {
         Optional<Long> server = arguments.get("pid").map(Long::parseLong);
         Duration timeout = Duration.ofSeconds(arguments.get("timeout-seconds").map(Long::parseLong).orElse(300L));
         List<URI> addresses = config.networks().values().stream().map(AwaitReadyCommand::probeAddress).toList();

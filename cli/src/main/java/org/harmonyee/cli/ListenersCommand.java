@@ -1,7 +1,5 @@
 package org.harmonyee.cli;
 
-import org.harmonyee.core.config.ConfigException;
-import org.harmonyee.core.config.ConfigReader;
 import org.harmonyee.core.config.GatewayConfig;
 import org.harmonyee.core.config.NetworkConfig;
 
@@ -15,29 +13,14 @@ import java.util.Optional;
  * or a jboss-cli script for WildFly ({@code --embed standalone.xml} wraps it for an offline
  * embedded server and frees the root context from WildFly's welcome content).
  */
-final class ListenersCommand {
-
-    private final PrintStream out;
-    private final PrintStream err;
+final class ListenersCommand extends ConfiguredCommand {
 
     ListenersCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+        super(out, err);
     }
 
-    int run(String[] args) {
-        Arguments arguments;
-        GatewayConfig config;
-        try {
-            arguments = new Arguments(args);
-            config = ConfigReader.read(arguments.config());
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            return 2;
-        } catch (ConfigException e) {
-            err.println(e.getMessage());
-            return 1;
-        }
+    @Override
+    int run(Arguments arguments, GatewayConfig config) {
         List<NetworkConfig> networks = List.copyOf(config.networks().values());
         String server = arguments.get("server").orElse("payara");
         switch (server) {
