@@ -1,5 +1,6 @@
 package org.harmonyee.dicom.net.service;
 
+import org.harmonyee.dicom.data.Attributes;
 import org.harmonyee.dicom.net.association.Association;
 import org.harmonyee.dicom.net.association.RequestHandler;
 import org.harmonyee.dicom.net.dimse.DimseException;
@@ -8,6 +9,8 @@ import org.harmonyee.dicom.net.dimse.Priority;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * An SCU's open association to one remote AE, with the DIMSE services as typed calls. Close it to
@@ -54,6 +57,22 @@ public final class ScuAssociation implements AutoCloseable {
     public int store(String sopClassUid, String sopInstanceUid, String transferSyntax, InputStream dataSet)
             throws IOException, DimseException {
         return CStoreScu.store(association, sopClassUid, sopInstanceUid, transferSyntax, dataSet, Priority.MEDIUM);
+    }
+
+    /**
+     * C-FIND with a callback per match (on the reader thread; return false to cancel).
+     *
+     * @return the final status, 0000 or FE00 when cancelled
+     */
+    public int find(String sopClassUid, Attributes keys, CFindScu.Matches matches) throws IOException, DimseException {
+        return CFindScu.find(association, sopClassUid, keys, Priority.MEDIUM, matches);
+    }
+
+    /** C-FIND collecting every match. */
+    public List<Attributes> find(String sopClassUid, Attributes keys) throws IOException, DimseException {
+        List<Attributes> matches = new ArrayList<>();
+        CFindScu.find(association, sopClassUid, keys, Priority.MEDIUM, matches::add);
+        return matches;
     }
 
     public boolean isOpen() {
