@@ -3,9 +3,11 @@ package org.harmonyee.dicom.data;
 import org.harmonyee.dicom.charset.SpecificCharacterSet;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -147,7 +149,12 @@ public final class Attributes implements Iterable<DicomElement> {
         return getLong(tag).map(Long::intValue).orElse(defaultValue);
     }
 
+    /** Binary integer values; or IS / DS text. */
     public void setInt(int tag, VR vr, int... values) {
+        if (vr.isText()) {
+            setString(tag, vr, Arrays.stream(values).mapToObj(Integer::toString).toArray(String[]::new));
+            return;
+        }
         long[] longs = new long[values.length];
         for (int i = 0; i < values.length; i++) {
             longs[i] = values[i];
@@ -172,36 +179,89 @@ public final class Attributes implements Iterable<DicomElement> {
         return Values.doubles(element.bytes(), element.vr());
     }
 
+    /** FL, FD, OF, OD values; or DS / IS text, each written in at most 16 characters. */
     public void setDouble(int tag, VR vr, double... values) {
-        set(tag, vr, Values.encodeDoubles(values, vr));
+        if (vr.isText()) {
+            String[] text = new String[values.length];
+            for (int i = 0; i < values.length; i++) {
+                text[i] = Values.formatDecimal(values[i]);
+            }
+            setString(tag, vr, text);
+        } else {
+            set(tag, vr, Values.encodeDoubles(values, vr));
+        }
     }
 
-    /** A DA value (YYYYMMDD), or empty when absent or not a full date. */
+    /** A DA value (YYYYMMDD), or empty when absent or malformed. */
     public Optional<LocalDate> getDate(int tag) {
-        String value = getString(tag);
-        try {
-            return value == null || value.length() < 8 ? Optional.empty()
-                    : Optional.of(LocalDate.parse(value.substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return DateTimes.parseDate(getString(tag));
     }
 
     /** A TM value (HH[MM[SS[.FFFFFF]]]), or empty when absent or malformed. */
     public Optional<LocalTime> getTime(int tag) {
-        String value = getString(tag);
-        if (value == null || value.length() < 2) {
-            return Optional.empty();
+        return DateTimes.parseTime(getString(tag));
+    }
+
+    /**
+     * A DT value; without its own UTC offset it takes the dataset's Timezone Offset From UTC
+     * (0008,0201), or UTC.
+     */
+    public Optional<OffsetDateTime> getDateTime(int tag) {
+        ZoneOffset timezone = DateTimes.parseOffset(getString(Tag.TimezoneOffsetFromUTC)).orElse(ZoneOffset.UTC);
+        return DateTimes.parseDateTime(getString(tag), timezone);
+    }
+
+    /** A date and a time element together (StudyDate and StudyTime ...); empty without the date. */
+    public Optional<LocalDateTime> getDateTime(int dateTag, int timeTag) {
+        return getDate(dateTag).map(date -> date.atTime(getTime(timeTag).orElse(LocalTime.MIDNIGHT)));
+    }
+
+    public void setDate(int tag, LocalDate date) {
+        setString(tag, VR.DA, DateTimes.formatDate(date));
+    }
+
+    public void setTime(int tag, LocalTime time) {
+        setString(tag, VR.TM, DateTimes.formatTime(time));
+    }
+
+    public void setDateTime(int tag, OffsetDateTime dateTime) {
+        setString(tag, VR.DT, DateTimes.formatDateTime(dateTime));
+    }
+
+    /**
+     * The tag of element {@code element} (0x00-0xFF) in {@code creator}'s block of private group
+     * {@code group}, or -1 when the dataset reserves no block for that creator (PS3.5 7.8.1).
+     */
+    public int privateTag(String creator, int group, int element) {
+        for (int slot = 0x10; slot <= 0xFF; slot++) {
+            if (creator.equals(getString((group << 16) | slot))) {
+                return (group << 16) | (slot << 8) | (element & 0xFF);
+            }
         }
-        try {
-            int hour = Integer.parseInt(value.substring(0, 2));
-            int minute = value.length() >= 4 ? Integer.parseInt(value.substring(2, 4)) : 0;
-            int second = value.length() >= 6 ? Integer.parseInt(value.substring(4, 6)) : 0;
-            int nanos = value.length() > 7 ? (int) (Double.parseDouble("0" + value.substring(6)) * 1_000_000_000) : 0;
-            return Optional.of(LocalTime.of(hour, minute, Math.min(second, 59), nanos));
-        } catch (RuntimeException e) {
-            return Optional.empty();
+        return -1;
+    }
+
+    /** As {@link #privateTag}, reserving the first free block of the group for the creator when it has none. */
+    public int reservePrivateTag(String creator, int group, int element) {
+        if ((group & 1) == 0) {
+            throw new IllegalArgumentException(String.format("group %04X is not private", group));
         }
+        int tag = privateTag(creator, group, element);
+        for (int slot = 0x10; tag == -1 && slot <= 0xFF; slot++) {
+            if (!contains((group << 16) | slot)) {
+                setString((group << 16) | slot, VR.LO, creator);
+                tag = (group << 16) | (slot << 8) | (element & 0xFF);
+            }
+        }
+        if (tag == -1) {
+            throw new IllegalStateException(String.format("group %04X has no free private block", group));
+        }
+        return tag;
+    }
+
+    /** The private creator that reserves the block of a private tag, or null. */
+    public String privateCreatorOf(int tag) {
+        return TagUtils.isPrivate(tag) && (tag & 0xFF00) != 0 ? getString(TagUtils.creatorOf(tag)) : null;
     }
 
     public Optional<PersonName> getPersonName(int tag) {

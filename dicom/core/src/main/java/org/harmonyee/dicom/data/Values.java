@@ -2,6 +2,8 @@ package org.harmonyee.dicom.data;
 
 import org.harmonyee.dicom.charset.SpecificCharacterSet;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -124,6 +126,16 @@ public final class Values {
             }
         }
         return buffer.array();
+    }
+
+    /** A DS value of at most 16 characters (PS3.5 table 6.2-1): exact when it fits, else rounded. */
+    public static String formatDecimal(double value) {
+        BigDecimal exact = BigDecimal.valueOf(value).stripTrailingZeros();
+        String plain = exact.scale() < 0 && exact.precision() - exact.scale() <= 16 ? exact.toPlainString() : exact.toString();
+        for (int precision = 16; plain.length() > 16 && precision > 0; precision--) {
+            plain = exact.round(new MathContext(precision)).stripTrailingZeros().toString();
+        }
+        return plain;
     }
 
     /** Reverses the byte order of each value in place (big ↔ little endian). */

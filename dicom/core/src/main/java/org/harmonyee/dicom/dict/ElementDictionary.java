@@ -65,12 +65,21 @@ public final class ElementDictionary {
             return vr;
         }
         if (entry.vr() == VR.US && entry.alternative() == VR.SS) {
-            return context.getInt(0x00280103, 0) == 1 ? VR.SS : VR.US;
+            return isSigned(context) ? VR.SS : VR.US;
         }
         if (entry.vr() == VR.OB && entry.alternative() == VR.OW) {
             return VR.OW;
         }
         return vr;
+    }
+
+    /** PixelRepresentation 1; a malformed one (text that is no number) counts as unsigned. */
+    private static boolean isSigned(Attributes context) {
+        try {
+            return context.getInt(0x00280103, 0) == 1;
+        } catch (NumberFormatException malformed) {
+            return false;
+        }
     }
 
     /**

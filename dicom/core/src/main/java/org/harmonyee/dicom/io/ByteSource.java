@@ -4,6 +4,9 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
 
 /**
  * The bytes under a reader: counts its position, reads fixed-size integers in either byte order,
@@ -23,9 +26,22 @@ final class ByteSource {
         return position;
     }
 
-    /** Switches to another stream over the rest (inflated data), keeping the position count. */
-    void replace(InputStream rest) {
-        this.in = new PushbackInputStream(rest, 256);
+    /**
+     * Inflates the rest (Deflated Explicit VR Little Endian), keeping the position count, which
+     * then counts inflated bytes; corrupt deflate data is a {@link DicomStreamException}.
+     */
+    void inflate() {
+        InputStream deflated = in;
+        this.in = new PushbackInputStream(new InflaterInputStream(deflated, new Inflater(true), 64 * 1024) {
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                try {
+                    return super.read(buffer, offset, length);
+                } catch (ZipException e) {
+                    throw new DicomStreamException(position, null, "corrupt deflated data: " + e.getMessage(), e);
+                }
+            }
+        }, 256);
     }
 
     InputStream raw() {

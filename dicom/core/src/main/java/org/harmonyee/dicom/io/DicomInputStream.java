@@ -7,32 +7,34 @@ import org.harmonyee.dicom.data.Sequence;
 import org.harmonyee.dicom.data.Tag;
 import org.harmonyee.dicom.data.TagUtils;
 import org.harmonyee.dicom.data.VR;
-import org.harmonyee.dicom.data.Values;
 import org.harmonyee.dicom.dict.ElementDictionary;
 import org.harmonyee.dicom.uid.TransferSyntax;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
 
 /**
  * Reads a PS3.10 file or a bare dataset. The transfer syntax comes from the File Meta Information,
  * or is detected when there is none. Values at or above the bulk data threshold of a file are kept
- * as {@link BulkData} references; everything else is read into memory in bounded chunks, so a
- * declared length never allocates more than the bytes that actually arrive.
+ * as {@link BulkData} references; everything else is read into memory, within a memory limit
+ * charged before each allocation, and from a stream in bounded chunks, so a declared length never
+ * allocates more than the bytes that actually arrive. Malformed input of any kind ends in a
+ * {@link DicomStreamException} naming the offset and the tag.
  */
 public final class DicomInputStream implements Closeable {
 
     private static final ElementDictionary DICTIONARY = ElementDictionary.standard();
     private static final long UNDEFINED = 0xFFFFFFFFL;
     private static final int CHUNK = 64 * 1024;
+    /** The default of {@link #memoryLimit(long)}: 1 GiB. */
+    public static final long DEFAULT_MEMORY_LIMIT = 1L << 30;
+    /** The default of {@link #maxDepth(int)}: far deeper than any real dataset nests. */
+    public static final int DEFAULT_MAX_DEPTH = 64;
 
     /** How values are encoded where the reader currently is. */
     private record Encoding(boolean explicitVR, boolean bigEndian) {
@@ -42,8 +44,13 @@ public final class DicomInputStream implements Closeable {
 
     private final ByteSource source;
     private final Path file;
-    private long size;
+    private final long size;
     private long bulkDataThreshold = Long.MAX_VALUE;
+    private long memoryLimit = DEFAULT_MEMORY_LIMIT;
+    private int maxDepth = DEFAULT_MAX_DEPTH;
+    private ReadBudget budget;
+    private ValueReader values;
+    private int currentTag = -1;
     private Attributes fileMetaInformation;
     private TransferSyntax transferSyntax;
     private boolean started;
@@ -68,6 +75,21 @@ public final class DicomInputStream implements Closeable {
         return this;
     }
 
+    /**
+     * The most bytes of values and elements one read holds in memory (bulk data references aside);
+     * more is a {@link DicomStreamException}. Set it before reading.
+     */
+    public DicomInputStream memoryLimit(long bytes) {
+        this.memoryLimit = bytes;
+        return this;
+    }
+
+    /** How deep sequences may nest; deeper is a {@link DicomStreamException}. Set it before reading. */
+    public DicomInputStream maxDepth(int levels) {
+        this.maxDepth = levels;
+        return this;
+    }
+
     /** The File Meta Information, or null for a bare dataset. */
     public Attributes fileMetaInformation() throws IOException {
         start();
@@ -82,6 +104,8 @@ public final class DicomInputStream implements Closeable {
     /** Reads a bare dataset in a known transfer syntax (no preamble, no meta information). */
     public Attributes readDataset(TransferSyntax syntax) throws IOException {
         started = true;
+        budget = new ReadBudget(memoryLimit, maxDepth);
+        values = new ValueReader(source, file, size, bulkDataThreshold, budget);
         transferSyntax = syntax;
         return readDataset();
     }
@@ -94,8 +118,17 @@ public final class DicomInputStream implements Closeable {
     public Attributes readDataset(int stopTag) throws IOException {
         start();
         Attributes dataset = new Attributes();
-        readElements(dataset, -1, false, stopTag, encoding(transferSyntax));
+        try {
+            readElements(dataset, -1, false, stopTag, encoding(transferSyntax));
+        } catch (EOFException e) {
+            throw truncated(e);
+        }
         return dataset;
+    }
+
+    private DicomStreamException truncated(EOFException e) {
+        return new DicomStreamException(source.position(), currentTag == -1 ? null : TagUtils.toString(currentTag),
+                "truncated: the input ends inside an element", e);
     }
 
     private static Encoding encoding(TransferSyntax syntax) {
@@ -107,6 +140,17 @@ public final class DicomInputStream implements Closeable {
             return;
         }
         started = true;
+        budget = new ReadBudget(memoryLimit, maxDepth);
+        values = new ValueReader(source, file, size, bulkDataThreshold, budget);
+        try {
+            readHead();
+        } catch (EOFException e) {
+            throw truncated(e);
+        }
+    }
+
+    /** Preamble and meta information, or the first bytes of a bare dataset to detect its syntax from. */
+    private void readHead() throws IOException {
         byte[] head = new byte[132];
         int n = source.readUpTo(head, 132);
         if (n == 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M') {
@@ -148,8 +192,8 @@ public final class DicomInputStream implements Closeable {
         }
         transferSyntax = TransferSyntax.of(uid);
         if (transferSyntax.deflated()) {
-            source.replace(new InflaterInputStream(source.raw(), new Inflater(true), CHUNK));
-            size = -1;
+            source.inflate();
+            values.inflating();
         }
     }
 
@@ -201,6 +245,8 @@ public final class DicomInputStream implements Closeable {
 
     private void readElement(Attributes target, int tag, Encoding encoding) throws IOException {
         long offset = source.position() - 4;
+        currentTag = tag;
+        budget.charge(ReadBudget.ELEMENT_OVERHEAD, offset, tag);
         VR vr;
         long length;
         try {
@@ -228,27 +274,36 @@ public final class DicomInputStream implements Closeable {
         if (length == UNDEFINED) {
             readUndefinedLength(target, tag, vr, encoding);
         } else if (vr == VR.SQ) {
-            readSequence(target.newSequence(tag), source.position() + length, encoding);
+            readSequence(target.newSequence(tag), tag, source.position() + length, encoding);
         } else {
-            target.set(tag, vr, readValue(tag, vr, length, encoding));
+            target.set(tag, vr, values.read(tag, vr, length, encoding.bigEndian()));
         }
     }
 
     private void readUndefinedLength(Attributes target, int tag, VR vr, Encoding encoding) throws IOException {
         if (vr == VR.SQ) {
-            readSequence(target.newSequence(tag), -1, encoding);
+            readSequence(target.newSequence(tag), tag, -1, encoding);
         } else if (vr == VR.UN) {
-            readSequence(target.newSequence(tag), -1, Encoding.IMPLICIT_LE);
+            readSequence(target.newSequence(tag), tag, -1, Encoding.IMPLICIT_LE);
         } else if (tag == Tag.PixelData || vr == VR.OB || vr == VR.OW) {
             target.set(tag, vr, readFragments(tag, vr, encoding));
         } else if (!encoding.explicitVR()) {
-            readSequence(target.newSequence(tag), -1, encoding);
+            readSequence(target.newSequence(tag), tag, -1, encoding);
         } else {
             throw new DicomStreamException(source.position(), TagUtils.toString(tag), vr + " cannot have an undefined length");
         }
     }
 
-    private void readSequence(Sequence sequence, long end, Encoding encoding) throws IOException {
+    private void readSequence(Sequence sequence, int sequenceTag, long end, Encoding encoding) throws IOException {
+        budget.enter(source.position(), sequenceTag);
+        try {
+            readItems(sequence, sequenceTag, end, encoding);
+        } finally {
+            budget.leave();
+        }
+    }
+
+    private void readItems(Sequence sequence, int sequenceTag, long end, Encoding encoding) throws IOException {
         while (end < 0 || source.position() < end) {
             long offset = source.position();
             int tag;
@@ -268,11 +323,12 @@ public final class DicomInputStream implements Closeable {
             if (tag != TagUtils.ITEM) {
                 throw new DicomStreamException(offset, TagUtils.toString(tag), "expected an item in a sequence");
             }
+            budget.charge(ReadBudget.ELEMENT_OVERHEAD, offset, sequenceTag);
             Attributes item = sequence.addItem();
             if (length == UNDEFINED) {
                 readElements(item, -1, true, -1, encoding);
             } else {
-                checkLength(length, null);
+                values.checkLength(length, null);
                 readElements(item, source.position() + length, false, -1, encoding);
             }
         }
@@ -299,45 +355,8 @@ public final class DicomInputStream implements Closeable {
             if (itemTag != TagUtils.ITEM || length == UNDEFINED) {
                 throw new DicomStreamException(offset, TagUtils.toString(tag), "expected a fragment item");
             }
-            fragments.add(readValue(tag, VR.OB, length, encoding));
-        }
-    }
-
-    /** A value: bytes (little endian) or, for a large value of a file, a reference. */
-    private Object readValue(int tag, VR vr, long length, Encoding encoding) throws IOException {
-        checkLength(length, TagUtils.toString(tag));
-        if (file != null && length >= bulkDataThreshold && isSeekable()) {
-            BulkData bulk = new BulkData(file, source.position(), length, encoding.bigEndian());
-            source.skip(length);
-            return bulk;
-        }
-        ByteArrayOutputStream value = new ByteArrayOutputStream((int) Math.min(length, CHUNK));
-        byte[] chunk = new byte[(int) Math.min(length, CHUNK)];
-        long remaining = length;
-        while (remaining > 0) {
-            int n = source.readUpTo(chunk, (int) Math.min(chunk.length, remaining));
-            if (n == 0) {
-                throw new DicomStreamException(source.position(), TagUtils.toString(tag), "truncated: " + remaining
-                        + " of " + length + " value bytes are missing");
-            }
-            value.write(chunk, 0, n);
-            remaining -= n;
-        }
-        byte[] bytes = value.toByteArray();
-        if (encoding.bigEndian() && vr.needsByteSwap()) {
-            Values.swap(bytes, vr.swapSize());
-        }
-        return bytes;
-    }
-
-    private boolean isSeekable() {
-        return transferSyntax == null || !transferSyntax.deflated();
-    }
-
-    private void checkLength(long length, String tag) throws DicomStreamException {
-        if (length > Integer.MAX_VALUE - 8 || size >= 0 && source.position() + length > size) {
-            throw new DicomStreamException(source.position(), tag, "declared length " + length
-                    + " exceeds the bytes that remain" + (size >= 0 ? " (" + (size - source.position()) + ")" : ""));
+            budget.charge(ReadBudget.ELEMENT_OVERHEAD, offset, tag);
+            fragments.add(values.read(tag, VR.OB, length, encoding.bigEndian()));
         }
     }
 
