@@ -72,6 +72,13 @@ public final class TransferCapabilities {
         }
     }
 
+    /** A copy where {@code abstractSyntax} accepts {@code transferSyntaxes}, in that order of preference. */
+    public TransferCapabilities with(String abstractSyntax, List<String> transferSyntaxes) {
+        Map<String, List<String>> copy = new LinkedHashMap<>(syntaxes);
+        copy.put(abstractSyntax, transferSyntaxes);
+        return new TransferCapabilities(copy);
+    }
+
     public boolean supports(String abstractSyntax) {
         return syntaxes.containsKey(abstractSyntax);
     }

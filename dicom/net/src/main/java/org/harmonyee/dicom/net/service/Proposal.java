@@ -48,6 +48,20 @@ public final class Proposal {
         return proposal;
     }
 
+    /**
+     * A C-GET proposal: the retrieve model, then one context per storage class and transfer syntax,
+     * in the given order (an SCP such as dcmqrscp sends every instance of a class in the first
+     * context accepted for it), with the SCP role for each storage class.
+     */
+    public static Proposal retrieve(String model, Map<String, ? extends Collection<String>> syntaxesByStorageClass) {
+        Proposal proposal = new Proposal().add(model, UID.ExplicitVRLittleEndian, UID.ImplicitVRLittleEndian);
+        syntaxesByStorageClass.forEach((storage, transferSyntaxes) -> {
+            transferSyntaxes.forEach(ts -> proposal.add(storage, ts));
+            proposal.scpRole(storage);
+        });
+        return proposal;
+    }
+
     public Proposal add(String abstractSyntax, String... transferSyntaxes) {
         if (contexts.size() == 128) {
             throw new IllegalStateException("an association has at most 128 presentation contexts");
@@ -56,9 +70,9 @@ public final class Proposal {
         return this;
     }
 
-    /** Proposes that this side also act as SCP of {@code sopClass} (C-GET needs it for the storage classes). */
+    /** Proposes that this side act as SCP (not SCU) of {@code sopClass}: C-GET needs it for the storage classes. */
     public Proposal scpRole(String sopClass) {
-        roles.put(sopClass, new RoleSelection(sopClass, true, true));
+        roles.put(sopClass, new RoleSelection(sopClass, false, true));
         return this;
     }
 

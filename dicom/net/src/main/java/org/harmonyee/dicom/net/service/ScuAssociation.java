@@ -5,6 +5,7 @@ import org.harmonyee.dicom.net.association.Association;
 import org.harmonyee.dicom.net.association.RequestHandler;
 import org.harmonyee.dicom.net.dimse.DimseException;
 import org.harmonyee.dicom.net.dimse.Priority;
+import org.harmonyee.dicom.net.dimse.Status;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,10 +22,20 @@ public final class ScuAssociation implements AutoCloseable {
     private final DicomClient client;
     private final DimseServiceRouter incoming;
     private Association association;
+    private volatile CStoreScp getStore;
 
     ScuAssociation(DicomClient client) {
         this.client = client;
-        this.incoming = new DimseServiceRouter(new QueryRetrieveScp(Runnable::run));
+        this.incoming = new DimseServiceRouter(new QueryRetrieveScp(Runnable::run)).store(this::storeFromGet);
+    }
+
+    /** C-STORE sub-operations of a running C-GET go to its store handler; others are refused. */
+    private int storeFromGet(ScpContext context, InputStream dataSet) throws DimseException, IOException {
+        CStoreScp store = getStore;
+        if (store == null) {
+            throw new DimseException(Status.SOP_CLASS_NOT_SUPPORTED, "no C-GET is running on this association");
+        }
+        return store.store(context, dataSet);
     }
 
     RequestHandler requestHandler() {
@@ -73,6 +84,28 @@ public final class ScuAssociation implements AutoCloseable {
         List<Attributes> matches = new ArrayList<>();
         CFindScu.find(association, sopClassUid, keys, Priority.MEDIUM, matches::add);
         return matches;
+    }
+
+    /**
+     * C-GET: the instances arrive as C-STORE sub-operations on this association, each given to
+     * {@code store} as it streams in (propose the storage classes with {@link Proposal#scpRole}).
+     *
+     * @throws DimseException the SCP's failure status (A701, A900, C000 ...)
+     */
+    public RetrieveResult get(String sopClassUid, Attributes keys, CStoreScp store, RetrieveScu.Listener listener)
+            throws IOException, DimseException {
+        getStore = store;
+        try {
+            return RetrieveScu.get(association, sopClassUid, keys, Priority.MEDIUM, listener);
+        } finally {
+            getStore = null;
+        }
+    }
+
+    /** C-MOVE to {@code destination}, an AE title the SCP knows. */
+    public RetrieveResult move(String sopClassUid, Attributes keys, String destination, RetrieveScu.Listener listener)
+            throws IOException, DimseException {
+        return RetrieveScu.move(association, sopClassUid, keys, destination, Priority.MEDIUM, listener);
     }
 
     public boolean isOpen() {

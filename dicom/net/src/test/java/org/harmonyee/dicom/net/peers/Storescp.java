@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * DCMTK's storescp on a free loopback port, accepting every transfer syntax it knows ({@code +xa})
- * and writing each instance bit-preserving ({@code +B}: the data set exactly as received) into a folder.
+ * unless told otherwise, and writing each instance bit-preserving ({@code +B}: the data set exactly as received) into a folder.
  */
 public final class Storescp implements AutoCloseable {
 
@@ -22,12 +22,13 @@ public final class Storescp implements AutoCloseable {
         this.output = output;
     }
 
-    public static Storescp start(Path directory, String aeTitle, String... extraOptions) throws IOException {
+    /** @param syntaxOptions storescp's transfer syntax options; none means {@code +xa} (every syntax it knows) */
+    public static Storescp start(Path directory, String aeTitle, String... syntaxOptions) throws IOException {
         int port = PeerProcess.freePort();
         Path output = directory.resolve("received");
         Files.createDirectories(output);
-        List<String> arguments = new ArrayList<>(List.of("-aet", aeTitle, "+xa", "+B", "-od", output.toString()));
-        arguments.addAll(List.of(extraOptions));
+        List<String> arguments = new ArrayList<>(List.of("-aet", aeTitle, "+B", "-od", output.toString()));
+        arguments.addAll(syntaxOptions.length == 0 ? List.of("+xa") : List.of(syntaxOptions));
         arguments.add(Integer.toString(port));
         PeerProcess process = PeerProcess.startDcmtk("storescp", Dcmtk.builder("storescp", arguments), port, aeTitle,
                 directory.resolve("storescp.log"));

@@ -53,6 +53,11 @@ public final class TestDataset {
         return instances;
     }
 
+    /** The storescp profile of the project: JPEG baseline first for secondary capture, uncompressed for the rest. */
+    public static Path storescpProfile() {
+        return root().resolve("src").resolve("test-tools").resolve("storescp-sc-jpeg.cfg");
+    }
+
     private static Path root() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve(GENERATOR))) {
