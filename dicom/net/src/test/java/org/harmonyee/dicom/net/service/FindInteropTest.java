@@ -121,7 +121,7 @@ class FindInteropTest {
     }
 
     @Test
-    void aCancelledFindEndsWithFE00AndTheAssociationGoesOn() throws Exception {
+    void aCancelledFindDeliversNoMoreMatchesAndTheAssociationGoesOn() throws Exception {
         Map<String, Set<String>> imagesOf = manifest(TestDataset.Instance::seriesInstanceUid, TestDataset.Instance::sopInstanceUid);
         TestDataset.Instance largest = instances.stream()
                 .max((a, b) -> Integer.compare(imagesOf.get(a.seriesInstanceUid()).size(), imagesOf.get(b.seriesInstanceUid()).size()))
@@ -132,8 +132,9 @@ class FindInteropTest {
             int status = association.find(UID.StudyRootQueryRetrieveInformationModelFind, Keys.level("IMAGE")
                     .uid(Tag.StudyInstanceUID, largest.studyInstanceUid()).uid(Tag.SeriesInstanceUID, largest.seriesInstanceUid())
                     .uid(Tag.SOPInstanceUID, "").build(), match -> ++received[0] < 2);
-            assertThat(status).isEqualTo(Status.CANCEL);
-            assertThat(received[0]).isEqualTo(2).isLessThan(total);
+            // dcmqrscp may have sent every match before it reads the C-CANCEL: then Success is right (PS3.4 C.4.1.2.3)
+            assertThat(status).isIn(Status.CANCEL, Status.SUCCESS);
+            assertThat(received[0]).as("no match is delivered after cancelling").isEqualTo(2).isLessThan(total);
             assertThat(association.find(UID.StudyRootQueryRetrieveInformationModelFind, Keys.level("STUDY")
                     .uid(Tag.StudyInstanceUID, "").build())).hasSize(4);
         }
