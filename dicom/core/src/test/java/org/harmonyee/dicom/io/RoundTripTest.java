@@ -77,7 +77,7 @@ class RoundTripTest {
         }
     }
 
-    private static void write(Attributes dataset, String transferSyntax, boolean definedLengths, Path file)
+    static void write(Attributes dataset, String transferSyntax, boolean definedLengths, Path file)
             throws IOException {
         String sopClass = dataset.getString(Tag.SOPClassUID);
         String sopInstance = dataset.getString(Tag.SOPInstanceUID);
