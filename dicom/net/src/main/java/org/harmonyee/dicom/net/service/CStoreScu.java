@@ -1,6 +1,9 @@
 package org.harmonyee.dicom.net.service;
 
+import org.harmonyee.dicom.data.Tag;
+import org.harmonyee.dicom.data.VR;
 import org.harmonyee.dicom.net.association.Association;
+import org.harmonyee.dicom.net.association.DataWriter;
 import org.harmonyee.dicom.net.dimse.Command;
 import org.harmonyee.dicom.net.dimse.DimseException;
 import org.harmonyee.dicom.net.dimse.Priority;
@@ -15,19 +18,46 @@ import java.nio.file.Path;
 
 /**
  * Storage SCU (PS3.4 B): sends one instance per C-STORE-RQ, its data set streamed from a file or a
- * stream in 64 KiB pieces, never held whole. The data set is sent as encoded: the association must
- * have accepted its SOP class with its transfer syntax.
+ * stream in 64 KiB pieces, never held whole.
  */
 public final class CStoreScu {
 
     private CStoreScu() {
     }
 
-    /** Stores a PS3.10 file; the File Meta Information is not sent, the data set after it is, byte for byte. */
+    /**
+     * Stores a PS3.10 file: its data set byte for byte in a context with its own transfer syntax,
+     * else converted to a native syntax the peer accepted (a compressed one cannot be converted).
+     */
     public static int store(Association association, Path file, Priority priority) throws IOException, DimseException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
-            FileMetaInformation.Header header = FileMetaInformation.read(in);
-            return store(association, header.sopClassUid(), header.sopInstanceUid(), header.transferSyntax(), in, priority);
+        return store(association, file, priority, null);
+    }
+
+    /** As {@link #store(Association, Path, Priority)}, as a C-MOVE sub-operation when {@code moveOriginator} is set. */
+    static int store(Association association, Path file, Priority priority, MoveOriginator moveOriginator)
+            throws IOException, DimseException {
+        FileMetaInformation.Header header = header(file);
+        PresentationContext context = InstanceWriter.context(association, header);
+        if (context == null) {
+            throw new DimseException(Status.SOP_CLASS_NOT_SUPPORTED, "no context accepted for " + header.sopClassUid()
+                    + " in " + header.transferSyntax() + " or a native syntax");
+        }
+        Command request = Command.cStoreRQ(association.nextMessageId(), header.sopClassUid(), header.sopInstanceUid(),
+                priority);
+        if (moveOriginator != null) {
+            request.setString(Tag.MoveOriginatorApplicationEntityTitle, VR.AE, moveOriginator.aeTitle());
+            request.setInt(Tag.MoveOriginatorMessageID, moveOriginator.messageId());
+        }
+        return send(association, context, request, InstanceWriter.writer(file, header, context.transferSyntax()));
+    }
+
+    /** The AE title and message id of the C-MOVE a sub-operation belongs to. */
+    record MoveOriginator(String aeTitle, int messageId) {
+    }
+
+    static FileMetaInformation.Header header(Path file) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 8192)) {
+            return FileMetaInformation.read(in);
         }
     }
 
@@ -46,8 +76,13 @@ public final class CStoreScu {
                     + transferSyntax);
         }
         Command request = Command.cStoreRQ(association.nextMessageId(), sopClassUid, sopInstanceUid, priority);
+        return send(association, context, request, dataSet::transferTo);
+    }
+
+    private static int send(Association association, PresentationContext context, Command request, DataWriter dataSet)
+            throws IOException, DimseException {
         FinalResponse response = new FinalResponse();
-        association.invoke(context.id(), request, out -> dataSet.transferTo(out), response);
+        association.invoke(context.id(), request, dataSet, response);
         Command answer = response.await();
         if (Status.isFailure(answer.status())) {
             throw new DimseException(answer.status(), answer.errorComment());

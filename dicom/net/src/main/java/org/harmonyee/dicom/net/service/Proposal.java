@@ -62,6 +62,21 @@ public final class Proposal {
         return proposal;
     }
 
+    /**
+     * Adds, for every SOP class proposed, a context with the native syntaxes, so that an instance
+     * whose own syntax is refused can still be sent converted.
+     */
+    public Proposal withNativeFallbacks() {
+        Set<String> classes = new LinkedHashSet<>();
+        contexts.forEach(context -> classes.add(context.getKey()));
+        for (String sopClass : classes) {
+            if (contexts.size() < 128) {
+                add(sopClass, UID.ExplicitVRLittleEndian, UID.ImplicitVRLittleEndian);
+            }
+        }
+        return this;
+    }
+
     public Proposal add(String abstractSyntax, String... transferSyntaxes) {
         if (contexts.size() == 128) {
             throw new IllegalStateException("an association has at most 128 presentation contexts");

@@ -28,6 +28,10 @@ public final class QueryRetrieveScp {
     private final Executor executor;
     private final Map<String, QueryRetrieveOperation> running = new ConcurrentHashMap<>();
     private CFindScp find;
+    private RetrieveScp get;
+    private RetrieveScp move;
+    private DicomClient moveClient;
+    private AeTable destinations;
 
     public QueryRetrieveScp(Executor executor) {
         this.executor = executor;
@@ -35,6 +39,19 @@ public final class QueryRetrieveScp {
 
     public QueryRetrieveScp find(CFindScp handler) {
         this.find = handler;
+        return this;
+    }
+
+    public QueryRetrieveScp get(RetrieveScp handler) {
+        this.get = handler;
+        return this;
+    }
+
+    /** C-MOVE: the sub-operations go to destinations of {@code table}, through {@code client} (its AE title calls them). */
+    public QueryRetrieveScp move(RetrieveScp handler, DicomClient client, AeTable table) {
+        this.move = handler;
+        this.moveClient = client;
+        this.destinations = table;
         return this;
     }
 
@@ -54,6 +71,9 @@ public final class QueryRetrieveScp {
         }
         QueryRetrieveOperation operation = switch (request.commandField()) {
             case CommandField.C_FIND_RQ -> find == null ? null : new QueryRetrieveOperation.Find(context, identifier, find);
+            case CommandField.C_GET_RQ -> get == null ? null : new RetrieveOperation(context, identifier, get, null, null);
+            case CommandField.C_MOVE_RQ -> move == null ? null
+                    : new RetrieveOperation(context, identifier, move, moveClient, destinations);
             default -> null;
         };
         if (operation == null) {
