@@ -1,5 +1,7 @@
 package org.harmonyee.dicom.net;
 
+import org.harmonyee.dicom.net.association.AssociationAcceptor;
+
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -38,6 +40,15 @@ public final class TestThreads implements AutoCloseable {
             Thread.sleep(20);
         }
         assertThat(executor.getActiveCount()).as("tasks still running").isLessThanOrEqualTo(expected);
+    }
+
+    /** Waits up to 5 s until the acceptor has no connection left, and asserts it. */
+    public static void awaitNoAssociation(AssociationAcceptor acceptor) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 5000;
+        while (acceptor.activeAssociations() > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(acceptor.activeAssociations()).as("open associations").isZero();
     }
 
     /** Shuts down and asserts every task ended. */

@@ -81,7 +81,7 @@ class EchoInteropTest {
             Dcmtk.Result wrongCalling = Dcmtk.run(30, "echoscu", "-aet", "STRANGER", "-aec", "HARMONY", "127.0.0.1", port);
             assertThat(wrongCalling.status()).isNotZero();
             assertThat(wrongCalling.output()).containsIgnoringCase("Calling AE Title Not Recognized");
-            awaitNoAssociation(acceptor);
+            TestThreads.awaitNoAssociation(acceptor);
         }
     }
 
@@ -103,24 +103,16 @@ class EchoInteropTest {
                 assertThat(first.echo()).isZero();
                 assertThat(second.echo()).isZero();
             }
-            awaitNoAssociation(acceptor);
+            TestThreads.awaitNoAssociation(acceptor);
             try (ScuAssociation again = client.open(remote, Proposal.verification())) {
                 assertThat(again.echo()).isZero();
             }
-            awaitNoAssociation(acceptor);
+            TestThreads.awaitNoAssociation(acceptor);
         }
     }
 
     private AssociationAcceptor start(AcceptorConfig config) throws Exception {
         DimseServiceRouter router = new DimseServiceRouter(new QueryRetrieveScp(threads.executor()));
         return new AssociationAcceptor(config, router, threads.executor()).start();
-    }
-
-    static void awaitNoAssociation(AssociationAcceptor acceptor) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 5000;
-        while (acceptor.activeAssociations() > 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(acceptor.activeAssociations()).as("open associations").isZero();
     }
 }

@@ -48,7 +48,7 @@ class MalformedPduTest {
 
     @AfterEach
     void noAssociationLeft() throws InterruptedException {
-        EchoInteropTest.awaitNoAssociation(acceptor);
+        TestThreads.awaitNoAssociation(acceptor);
         threads.awaitActive(1, 3000);
     }
 
