@@ -50,6 +50,15 @@ public record BulkData(Path file, long offset, long length, boolean bigEndian) {
         };
     }
 
+    /**
+     * The value's bytes in little endian, as values in memory are: swapped in units of the VR's
+     * {@link VR#swapSize()} when the file is big endian.
+     */
+    public InputStream openLittleEndian(VR vr) throws IOException {
+        InputStream in = open();
+        return bigEndian && vr.needsByteSwap() ? new SwappingInputStream(in, vr.swapSize()) : in;
+    }
+
     /** Reads the whole value (for values the caller knows to be small). */
     public byte[] bytes() throws IOException {
         try (InputStream in = open()) {

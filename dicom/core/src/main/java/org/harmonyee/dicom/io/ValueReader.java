@@ -11,8 +11,8 @@ import java.nio.file.Path;
 
 /**
  * Reads one value where the reader stands: into memory (little endian), charged to the read's
- * {@link ReadBudget} first, or, for a value of a file at or above the bulk data threshold, as a
- * {@link BulkData} reference that skips the bytes.
+ * {@link ReadBudget} first, or, for a binary value (OB, OD, OF, OL, OV, OW, UN, fragments) of a
+ * file at or above the bulk data threshold, as a {@link BulkData} reference that skips the bytes.
  */
 final class ValueReader {
 
@@ -42,7 +42,7 @@ final class ValueReader {
     /** A value: bytes (little endian) or, for a large value of a file, a reference. */
     Object read(int tag, VR vr, long length, boolean bigEndian) throws IOException {
         checkLength(length, TagUtils.toString(tag));
-        if (file != null && length >= bulkDataThreshold) {
+        if (file != null && length >= bulkDataThreshold && isBulk(vr)) {
             BulkData bulk = new BulkData(file, source.position(), length, bigEndian);
             source.skip(length);
             return bulk;
@@ -81,6 +81,11 @@ final class ValueReader {
             remaining -= n;
         }
         return value.toByteArray();
+    }
+
+    /** Binary VRs only: text and numbers stay in memory, where their typed getters and JSON's Value need them. */
+    private static boolean isBulk(VR vr) {
+        return vr == VR.OB || vr == VR.OD || vr == VR.OF || vr == VR.OL || vr == VR.OV || vr == VR.OW || vr == VR.UN;
     }
 
     /** Refuses a length that cannot be: more than the file has left, or more than an array can hold. */

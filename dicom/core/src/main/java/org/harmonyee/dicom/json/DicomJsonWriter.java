@@ -12,13 +12,17 @@ import org.harmonyee.dicom.data.TagUtils;
 import org.harmonyee.dicom.data.VR;
 import org.harmonyee.dicom.data.Values;
 
-import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Enumeration;
+import java.util.Iterator;
 
 /**
  * Writes a dataset as a DICOM JSON object (PS3.18 F.2) to a Jackson generator, element by
@@ -198,34 +202,61 @@ public final class DicomJsonWriter {
             json.writeString(Base64.getEncoder().encodeToString(bytes.length % 2 == 0 ? bytes
                     : Arrays.copyOf(bytes, bytes.length + 1)));
         } else if (value instanceof BulkData bulk) {
-            try (InputStream in = bulk.open()) {
+            try (InputStream in = bulk.openLittleEndian(element.vr())) {
                 json.writeBinary(in, (int) bulk.length());
             }
         } else {
-            json.writeString(Base64.getEncoder().encodeToString(encapsulated((Fragments) value)));
+            try (InputStream in = encapsulated((Fragments) value)) {
+                json.writeBinary(in, (int) binaryLength(element));
+            }
         }
     }
 
-    /** Encapsulated pixel data inline: the items as they are encoded (PS3.5 A.4), delimiter included. */
-    private static byte[] encapsulated(Fragments fragments) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (Object item : fragments.items()) {
-            byte[] bytes = item instanceof byte[] b ? b : ((BulkData) item).bytes();
-            writeItemHeader(out, TagUtils.ITEM, bytes.length);
-            out.write(bytes);
-        }
-        writeItemHeader(out, TagUtils.SEQUENCE_DELIMITATION, 0);
-        return out.toByteArray();
+    /**
+     * Encapsulated pixel data inline: the items as they are encoded (PS3.5 A.4), delimiter
+     * included, streamed item by item (a fragment left in the file is opened when its turn comes).
+     */
+    private static InputStream encapsulated(Fragments fragments) {
+        Iterator<Object> items = fragments.items().iterator();
+        Enumeration<InputStream> parts = new Enumeration<>() {
+            private InputStream pending;
+            private boolean delimited;
+
+            @Override
+            public boolean hasMoreElements() {
+                return pending != null || items.hasNext() || !delimited;
+            }
+
+            @Override
+            public InputStream nextElement() {
+                if (pending != null) {
+                    InputStream value = pending;
+                    pending = null;
+                    return value;
+                }
+                if (!items.hasNext()) {
+                    delimited = true;
+                    return new ByteArrayInputStream(itemHeader(TagUtils.SEQUENCE_DELIMITATION, 0));
+                }
+                Object item = items.next();
+                long length = item instanceof byte[] bytes ? bytes.length : ((BulkData) item).length();
+                pending = item instanceof byte[] bytes ? new ByteArrayInputStream(bytes) : open((BulkData) item);
+                return new ByteArrayInputStream(itemHeader(TagUtils.ITEM, length));
+            }
+        };
+        return new SequenceInputStream(parts);
     }
 
-    private static void writeItemHeader(ByteArrayOutputStream out, int tag, int length) {
-        out.write(tag >>> 16);
-        out.write(tag >>> 24);
-        out.write(tag);
-        out.write(tag >>> 8);
-        out.write(length);
-        out.write(length >>> 8);
-        out.write(length >>> 16);
-        out.write(length >>> 24);
+    private static InputStream open(BulkData bulk) {
+        try {
+            return bulk.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] itemHeader(int tag, long length) {
+        return new byte[] {(byte) (tag >>> 16), (byte) (tag >>> 24), (byte) tag, (byte) (tag >>> 8),
+                (byte) length, (byte) (length >>> 8), (byte) (length >>> 16), (byte) (length >>> 24)};
     }
 }

@@ -42,6 +42,25 @@ class JsonRoundTripTest {
         assertThat(JsonEquivalence.compare(json, MAPPER.readTree(DicomJson.toJson(reread)))).as(file.toString()).isEmpty();
     }
 
+    /** Values left in the file (native and fragments) stream into the same JSON as values in memory. */
+    @ParameterizedTest
+    @MethodSource("samples")
+    void bulkDataStreamsIntoTheSameJson(Path file) throws Exception {
+        String inMemory;
+        try (DicomInputStream in = DicomInputStream.open(file)) {
+            inMemory = DicomJson.toJson(in.readDataset());
+        } catch (DicomStreamException unreadable) {
+            return;
+        }
+        try (DicomInputStream in = DicomInputStream.open(file).bulkDataThreshold(16)) {
+            assertThat(DicomJson.toJson(in.readDataset())).isEqualTo(inMemory);
+        }
+    }
+
+    static List<Path> samples() {
+        return Corpus.files();
+    }
+
     @Test
     void personNamesKeepTheirComponentGroupsAndTextBecomesUtf8() throws Exception {
         JsonNode json = MAPPER.readTree("""

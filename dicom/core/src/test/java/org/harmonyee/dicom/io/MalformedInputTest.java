@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * seconds and within its memory limit; never another exception, a hang, or an allocation near
  * a declared length. 2,000 tries take a few seconds; 30,000 have been run without a failure.
  */
-class MalformedInputProperties {
+class MalformedInputTest {
 
     private static final long MEMORY_LIMIT = 8L << 20;
     private static final List<Path> SEEDS = List.of(Path.of("src/test/resources/sample-ct-study/series_1/CT.1.1.dcm"),
@@ -38,7 +38,7 @@ class MalformedInputProperties {
             Corpus.PYDICOM_FILES.resolve("image_dfl.dcm"), Corpus.PYDICOM_FILES.resolve("MR_small_RLE.dcm"),
             Corpus.PYDICOM_FILES.resolve("rtplan.dcm"), Corpus.PYDICOM_FILES.resolve("ExplVR_LitEndNoMeta.dcm"),
             Corpus.PYDICOM_FILES.resolve("SC_rgb_jpeg_dcmtk.dcm"), Corpus.PYDICOM_FILES.resolve("test-SR.dcm"));
-    private static final List<byte[]> SEED_BYTES = SEEDS.stream().map(MalformedInputProperties::bytes).toList();
+    private static final List<byte[]> SEED_BYTES = SEEDS.stream().map(MalformedInputTest::bytes).toList();
 
     @Property(tries = 2000)
     void readerParsesOrThrowsItsOwnException(@ForAll("seeds") int seed, @ForAll("mutations") Mutation mutation,
