@@ -1,17 +1,17 @@
 package org.harmonyee.dicom.net.association;
 
-import javax.net.ssl.SSLServerSocketFactory;
+import org.harmonyee.dicom.net.tls.DicomTls;
+
 import java.util.Set;
 
 /**
  * How an acceptor listens and whom it accepts: bind address and port (0: any free port), the
  * called AE titles it answers to and the calling AE titles it accepts (empty: any), the transfer
- * capabilities, the concurrent association limit, the association settings, and TLS (null: plain
- * TCP; {@code needClientAuth} asks for a client certificate).
+ * capabilities, the concurrent association limit, the association settings, and TLS (null: plain TCP).
  */
 public record AcceptorConfig(String bindAddress, int port, Set<String> calledAETitles, Set<String> callingAETitles,
                              TransferCapabilities capabilities, int maxAssociations, AssociationSettings settings,
-                             SSLServerSocketFactory tls, boolean needClientAuth) {
+                             DicomTls tls) {
 
     public static final int DEFAULT_MAX_ASSOCIATIONS = 50;
 
@@ -29,31 +29,29 @@ public record AcceptorConfig(String bindAddress, int port, Set<String> calledAET
     /** Loopback, a free port, the given AE title, any caller, the default capabilities. */
     public static AcceptorConfig loopback(String aeTitle) {
         return new AcceptorConfig("127.0.0.1", 0, Set.of(aeTitle), Set.of(), TransferCapabilities.defaults(),
-                DEFAULT_MAX_ASSOCIATIONS, AssociationSettings.DEFAULT, null, false);
+                DEFAULT_MAX_ASSOCIATIONS, AssociationSettings.DEFAULT, null);
     }
 
     public AcceptorConfig withMaxAssociations(int value) {
-        return new AcceptorConfig(bindAddress, port, calledAETitles, callingAETitles, capabilities, value, settings, tls,
-                needClientAuth);
+        return new AcceptorConfig(bindAddress, port, calledAETitles, callingAETitles, capabilities, value, settings, tls);
     }
 
     public AcceptorConfig withCallingAETitles(Set<String> value) {
-        return new AcceptorConfig(bindAddress, port, calledAETitles, value, capabilities, maxAssociations, settings, tls,
-                needClientAuth);
+        return new AcceptorConfig(bindAddress, port, calledAETitles, value, capabilities, maxAssociations, settings, tls);
     }
 
     public AcceptorConfig withSettings(AssociationSettings value) {
         return new AcceptorConfig(bindAddress, port, calledAETitles, callingAETitles, capabilities, maxAssociations, value,
-                tls, needClientAuth);
+                tls);
     }
 
     public AcceptorConfig withCapabilities(TransferCapabilities value) {
         return new AcceptorConfig(bindAddress, port, calledAETitles, callingAETitles, value, maxAssociations, settings,
-                tls, needClientAuth);
+                tls);
     }
 
-    public AcceptorConfig withTls(SSLServerSocketFactory factory, boolean clientAuth) {
+    public AcceptorConfig withTls(DicomTls value) {
         return new AcceptorConfig(bindAddress, port, calledAETitles, callingAETitles, capabilities, maxAssociations,
-                settings, factory, clientAuth);
+                settings, value);
     }
 }

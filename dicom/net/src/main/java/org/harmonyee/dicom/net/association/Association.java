@@ -10,6 +10,7 @@ import org.harmonyee.dicom.net.pdu.PDataOutputStream;
 import org.harmonyee.dicom.net.pdu.PduInput;
 import org.harmonyee.dicom.net.pdu.PduType;
 import org.harmonyee.dicom.net.pdu.PresentationContext;
+import org.harmonyee.dicom.net.tls.DicomTls;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -96,6 +97,11 @@ public final class Association implements AutoCloseable {
 
     public String localAETitle() {
         return requestor ? rq.callingAETitle() : rq.calledAETitle();
+    }
+
+    /** The negotiated TLS protocol (TLSv1.3, TLSv1.2), or null on plain TCP. */
+    public String tlsProtocol() {
+        return DicomTls.protocol(socket);
     }
 
     public boolean isOpen() {

@@ -9,7 +9,6 @@ import org.harmonyee.dicom.net.pdu.PduException;
 import org.harmonyee.dicom.net.pdu.PduInput;
 import org.harmonyee.dicom.net.pdu.PduType;
 
-import javax.net.ssl.SSLServerSocket;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,10 +51,7 @@ public final class AssociationAcceptor implements Closeable {
 
     /** Binds and starts accepting. */
     public synchronized AssociationAcceptor start() throws IOException {
-        ServerSocket server = config.tls() == null ? new ServerSocket() : config.tls().createServerSocket();
-        if (server instanceof SSLServerSocket secure) {
-            secure.setNeedClientAuth(config.needClientAuth());
-        }
+        ServerSocket server = config.tls() == null ? new ServerSocket() : config.tls().serverSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.port()), 50);
         serverSocket = server;

@@ -10,9 +10,8 @@ import org.harmonyee.dicom.net.pdu.PduException;
 import org.harmonyee.dicom.net.pdu.PduInput;
 import org.harmonyee.dicom.net.pdu.PduType;
 import org.harmonyee.dicom.net.pdu.PeerAbortException;
+import org.harmonyee.dicom.net.tls.DicomTls;
 
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
@@ -22,18 +21,17 @@ import java.net.SocketTimeoutException;
 import java.util.concurrent.Executor;
 
 /**
- * Opens associations (the requestor side of PS3.8): connects with TCP_NODELAY (and TLS when given
- * a socket factory), sends the A-ASSOCIATE-RQ, waits for the AC or RJ within the request timeout,
+ * Opens associations (the requestor side of PS3.8): connects with TCP_NODELAY (and TLS when configured), sends the A-ASSOCIATE-RQ, waits for the AC or RJ within the request timeout,
  * and starts the association's reader on the caller's Executor.
  */
 public final class AssociationRequestor {
 
     private final AssociationSettings settings;
     private final Executor executor;
-    private final SSLSocketFactory tls;
+    private final DicomTls tls;
 
     /** @param tls null for plain TCP */
-    public AssociationRequestor(AssociationSettings settings, Executor executor, SSLSocketFactory tls) {
+    public AssociationRequestor(AssociationSettings settings, Executor executor, DicomTls tls) {
         this.settings = settings;
         this.executor = executor;
         this.tls = tls;
@@ -66,10 +64,8 @@ public final class AssociationRequestor {
             if (tls == null) {
                 return socket;
             }
-            SSLSocket secure = (SSLSocket) tls.createSocket(socket, host, port, true);
-            secure.setSoTimeout(Timeouts.millis(settings.timeouts().request()));
-            secure.startHandshake();
-            return secure;
+            socket.setSoTimeout(Timeouts.millis(settings.timeouts().request()));
+            return tls.client(socket, host, port);
         } catch (IOException e) {
             socket.close();
             throw e;

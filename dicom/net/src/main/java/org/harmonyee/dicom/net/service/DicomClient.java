@@ -3,8 +3,8 @@ package org.harmonyee.dicom.net.service;
 import org.harmonyee.dicom.net.association.Association;
 import org.harmonyee.dicom.net.association.AssociationRequestor;
 import org.harmonyee.dicom.net.association.AssociationSettings;
+import org.harmonyee.dicom.net.tls.DicomTls;
 
-import javax.net.ssl.SSLSocketFactory;
 import java.io.IOException;
 import java.util.concurrent.Executor;
 
@@ -19,8 +19,8 @@ public final class DicomClient {
     private final AssociationRequestor plain;
     private final AssociationRequestor secure;
 
-    /** @param tls the socket factory for {@link RemoteAE#tls()} peers, or null when none is configured */
-    public DicomClient(String aeTitle, AssociationSettings settings, Executor executor, SSLSocketFactory tls) {
+    /** @param tls for {@link RemoteAE#tls()} peers, or null when none is configured */
+    public DicomClient(String aeTitle, AssociationSettings settings, Executor executor, DicomTls tls) {
         this.aeTitle = aeTitle;
         this.plain = new AssociationRequestor(settings, executor, null);
         this.secure = tls == null ? null : new AssociationRequestor(settings, executor, tls);
