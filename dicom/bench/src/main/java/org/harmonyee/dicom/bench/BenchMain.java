@@ -46,7 +46,7 @@ public final class BenchMain {
         Collection<RunResult> results = new Runner(options.build()).run();
 
         System.out.printf("%nFile: %s (%.3f MB)%n%n", file, megabytes);
-        System.out.printf("%-36s %12s %12s%n", "benchmark", "files/s", "MB/s (file size x files/s)");
+        System.out.printf("%-36s %12s %12s   (MB/s: the file's size x files/s)%n", "benchmark", "files/s", "MB/s");
         for (RunResult result : results) {
             String name = result.getParams().getBenchmark().replaceAll(".*\\.", "");
             double perSecond = result.getPrimaryResult().getScore();
