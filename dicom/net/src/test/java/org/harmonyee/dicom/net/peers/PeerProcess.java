@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -100,15 +101,14 @@ public final class PeerProcess implements AutoCloseable {
     }
 
     public static List<Integer> freePorts(int count) throws IOException {
-        Integer[] ports = new Integer[count];
-        for (int i = 0; i < count; i++) {
-            int port;
-            do {
-                port = freePort();
-            } while (List.of(ports).contains(port));
-            ports[i] = port;
+        List<Integer> ports = new ArrayList<>();
+        while (ports.size() < count) {
+            int port = freePort();
+            if (!ports.contains(port)) {
+                ports.add(port);
+            }
         }
-        return List.of(ports);
+        return ports;
     }
 
     @Override

@@ -1,0 +1,86 @@
+package org.harmonyee.dicom.net.peers;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Orthanc (Debian package orthanc, /usr/sbin/Orthanc) as a DICOM peer on free loopback ports, with
+ * its own configuration, index and storage under a directory. Its DICOM modalities list the AE
+ * titles allowed to query and retrieve, and the C-MOVE destinations; answers are in UTF-8.
+ */
+public final class Orthanc implements AutoCloseable {
+
+    public static final String AE_TITLE = "ORTHANC";
+    private static final Path EXECUTABLE = Path.of("/usr/sbin/Orthanc");
+
+    private final PeerProcess process;
+    private final int port;
+
+    private Orthanc(PeerProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** @param modalities AE title to port on 127.0.0.1: callers allowed to find/get/move, and move destinations */
+    public static Orthanc start(Path directory, Map<String, Integer> modalities) throws IOException {
+        if (!Files.isExecutable(EXECUTABLE)) {
+            throw new IllegalStateException(EXECUTABLE + " is missing: apt-get install -y orthanc");
+        }
+        List<Integer> ports = PeerProcess.freePorts(2);
+        Path storage = Files.createDirectories(directory.resolve("storage"));
+        Path temporary = Files.createDirectories(directory.resolve("tmp"));
+        StringJoiner entries = new StringJoiner(",\n");
+        modalities.forEach((title, port) -> entries.add("    \"" + title.toLowerCase() + "\" : { \"AET\" : \"" + title
+                + "\", \"Host\" : \"127.0.0.1\", \"Port\" : " + port + " }"));
+        String config = "{\n"
+                + "  \"Name\" : \"harmony-test-orthanc\",\n"
+                + "  \"StorageDirectory\" : \"" + storage + "\",\n"
+                + "  \"IndexDirectory\" : \"" + storage + "\",\n"
+                + "  \"TemporaryDirectory\" : \"" + temporary + "\",\n"
+                + "  \"StorageCompression\" : false,\n"
+                + "  \"DefaultEncoding\" : \"Utf8\",\n"
+                + "  \"Plugins\" : [ ],\n"
+                + "  \"HttpServerEnabled\" : true,\n"
+                + "  \"HttpPort\" : " + ports.get(0) + ",\n"
+                + "  \"RemoteAccessAllowed\" : false,\n"
+                + "  \"AuthenticationEnabled\" : false,\n"
+                + "  \"DicomServerEnabled\" : true,\n"
+                + "  \"DicomAet\" : \"" + AE_TITLE + "\",\n"
+                + "  \"DicomPort\" : " + ports.get(1) + ",\n"
+                + "  \"DicomCheckCalledAet\" : true,\n"
+                + "  \"DicomAlwaysAllowEcho\" : true,\n"
+                + "  \"DicomAlwaysAllowStore\" : true,\n"
+                + "  \"DicomCheckModalityHost\" : false,\n"
+                + "  \"DicomModalities\" : {\n" + entries + "\n  },\n"
+                + "  \"DicomScuTimeout\" : 10,\n"
+                + "  \"DicomAssociationCloseDelay\" : 0,\n"
+                + "  \"SaveJobs\" : false,\n"
+                + "  \"OverwriteInstances\" : false\n"
+                + "}\n";
+        Path file = directory.resolve("orthanc.json");
+        Files.writeString(file, config);
+        ProcessBuilder builder = new ProcessBuilder(EXECUTABLE.toString(), "--logfile=" + directory.resolve("orthanc.log"),
+                file.toString());
+        builder.environment().put("TCP_NODELAY", "1");
+        int port = ports.get(1);
+        PeerProcess process = PeerProcess.startDcmtk("Orthanc", builder, port, AE_TITLE, directory.resolve("orthanc.stdout"));
+        return new Orthanc(process, port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String log() {
+        return process.log();
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}
