@@ -4,6 +4,7 @@ import org.harmonyee.dicom.TestDataset;
 import org.harmonyee.dicom.data.Attributes;
 import org.harmonyee.dicom.data.BulkData;
 import org.harmonyee.dicom.data.Tag;
+import org.harmonyee.dicom.data.VR;
 import org.harmonyee.dicom.uid.TransferSyntax;
 import org.harmonyee.dicom.uid.UID;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.io.SequenceInputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -54,6 +56,29 @@ class ReaderLimitsTest {
                 .readDataset(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN))
                 .isInstanceOf(DicomStreamException.class).hasMessageContaining("memory limit of " + DicomInputStream.DEFAULT_MEMORY_LIMIT);
         assertThat(THREADS.getCurrentThreadAllocatedBytes() - before).isLessThan(1L << 20);
+    }
+
+    /** 100 MB of pixel data deflated to a tenth of a megabyte: refused at the limit, not inflated into memory. */
+    @Test
+    void aDeflateBombStopsAtTheMemoryLimit() throws Exception {
+        Path zeros = Files.createTempFile(Path.of("target"), "zeros", ".raw");
+        try (RandomAccessFile file = new RandomAccessFile(zeros.toFile(), "rw")) {
+            file.setLength(100L << 20);
+        }
+        Attributes dataset = new Attributes();
+        dataset.set(Tag.PixelData, VR.OB, new BulkData(zeros, 0, 100L << 20, false));
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (DicomOutputStream out = new DicomOutputStream(bomb)) {
+            out.writeFile(DicomOutputStream.fileMetaInformation(UID.SecondaryCaptureImageStorage, "1.2.3",
+                    UID.DeflatedExplicitVRLittleEndian), dataset);
+        }
+        Files.delete(zeros);
+        assertThat(bomb.size()).isLessThan(1 << 20);
+
+        long before = THREADS.getCurrentThreadAllocatedBytes();
+        assertThatThrownBy(() -> new DicomInputStream(new ByteArrayInputStream(bomb.toByteArray())).memoryLimit(8L << 20).readDataset())
+                .isInstanceOf(DicomStreamException.class).hasMessageContaining("(7FE0,0010)").hasMessageContaining("memory limit");
+        assertThat(THREADS.getCurrentThreadAllocatedBytes() - before).isLessThan(16L << 20);
     }
 
     @Test
