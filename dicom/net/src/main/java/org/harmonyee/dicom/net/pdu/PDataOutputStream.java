@@ -5,7 +5,8 @@ import java.io.OutputStream;
 
 /**
  * Writes one message part (a command set or a data set) as P-DATA-TF PDUs of one PDV each, never
- * longer than the peer's maximum length; {@link #close()} sends the last fragment with the "last"
+ * longer than the peer's maximum length, each fragment but the last of even length (DCMTK refuses
+ * odd fragments); {@link #close()} sends the last fragment with the "last"
  * bit. Closing does not close the transport. The caller holds the association's write lock.
  */
 public final class PDataOutputStream extends OutputStream {
@@ -30,7 +31,7 @@ public final class PDataOutputStream extends OutputStream {
         this.transport = transport;
         this.presentationContextId = presentationContextId;
         this.command = command;
-        this.buffer = new byte[maxPduLength + 6];
+        this.buffer = new byte[HEADER + ((maxPduLength - 6) & ~1)];
     }
 
     @Override

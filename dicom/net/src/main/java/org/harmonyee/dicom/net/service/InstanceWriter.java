@@ -10,6 +10,7 @@ import org.harmonyee.dicom.uid.TransferSyntax;
 import org.harmonyee.dicom.uid.UID;
 
 import java.io.BufferedInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ final class InstanceWriter {
 
     private static final long BULK_DATA_THRESHOLD = 64 * 1024;
     private static final List<String> NATIVE_SYNTAXES = List.of(UID.ExplicitVRLittleEndian, UID.ImplicitVRLittleEndian,
-            UID.ExplicitVRBigEndian);
+            UID.DeflatedExplicitVRLittleEndian, UID.ExplicitVRBigEndian);
 
     private InstanceWriter() {
     }
@@ -45,15 +46,48 @@ final class InstanceWriter {
         return null;
     }
 
+    /** The data set in {@code transferSyntax}; a deflated one padded to even length (PS3.5 A.5). */
     static DataWriter writer(Path file, FileMetaInformation.Header header, String transferSyntax) {
-        if (header.transferSyntax().equals(transferSyntax)) {
-            return out -> {
-                try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
-                    in.skipNBytes(header.dataSetOffset());
-                    in.transferTo(out);
-                }
-            };
+        DataWriter writer = header.transferSyntax().equals(transferSyntax) ? copy(file, header) : convert(file, transferSyntax);
+        if (!TransferSyntax.of(transferSyntax).deflated()) {
+            return writer;
         }
+        return out -> {
+            long[] count = new long[1];
+            writer.writeTo(new FilterOutputStream(out) {
+                @Override
+                public void write(byte[] bytes, int offset, int length) throws IOException {
+                    out.write(bytes, offset, length);
+                    count[0] += length;
+                }
+
+                @Override
+                public void write(int b) throws IOException {
+                    out.write(b);
+                    count[0]++;
+                }
+
+                @Override
+                public void close() {
+                    // the P-DATA stream is closed by the association
+                }
+            });
+            if ((count[0] & 1) != 0) {
+                out.write(0);
+            }
+        };
+    }
+
+    private static DataWriter copy(Path file, FileMetaInformation.Header header) {
+        return out -> {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
+                in.skipNBytes(header.dataSetOffset());
+                in.transferTo(out);
+            }
+        };
+    }
+
+    private static DataWriter convert(Path file, String transferSyntax) {
         return out -> {
             Attributes dataSet;
             try (DicomInputStream in = DicomInputStream.open(file).bulkDataThreshold(BULK_DATA_THRESHOLD)) {

@@ -82,6 +82,37 @@ class StoreInteropTest {
     }
 
     @Test
+    void ourScuConvertsEveryUncompressedFileIntoEachNativeSyntax(@TempDir Path directory) throws Exception {
+        List<TestDataset.Instance> uncompressed = TestDataset.instances().stream()
+                .filter(i -> !i.transferSyntaxUid().equals(UID.JPEGBaseline8Bit)).toList();
+        java.util.Set<String> classes = new java.util.LinkedHashSet<>();
+        uncompressed.forEach(i -> classes.add(i.sopClassUid()));
+        for (String syntax : List.of(UID.ImplicitVRLittleEndian, UID.ExplicitVRLittleEndian, UID.ExplicitVRBigEndian,
+                UID.DeflatedExplicitVRLittleEndian)) {
+            Path target = Files.createDirectories(directory.resolve(syntax));
+            try (Storescp storescp = Storescp.start(target, "STORESCP")) {
+                Proposal proposal = new Proposal();
+                classes.forEach(sopClass -> proposal.add(sopClass, syntax));
+                try (ScuAssociation association = client.open(RemoteAE.plain("STORESCP", "127.0.0.1", storescp.port()),
+                        proposal)) {
+                    for (TestDataset.Instance instance : uncompressed) {
+                        try {
+                            assertThat(association.store(instance.file())).isZero();
+                        } catch (java.io.IOException e) {
+                            throw new AssertionError(syntax + " " + instance.file() + ": " + storescp.log(), e);
+                        }
+                    }
+                }
+                Map<String, Path> received = DataSetBytes.bySopInstance(storescp.output());
+                for (TestDataset.Instance instance : uncompressed) {
+                    assertThat(DataSetBytes.header(received.get(instance.sopInstanceUid())).transferSyntax()).isEqualTo(syntax);
+                }
+                SameInstances.assertReceived(uncompressed, storescp.output());
+            }
+        }
+    }
+
+    @Test
     void aStoreHandlerFailureReachesTheScuAsItsStatusAndComment(@TempDir Path directory) throws Exception {
         Path file = TestDataset.instances().get(0).file();
         CStoreScp full = (context, dataSet) -> {
