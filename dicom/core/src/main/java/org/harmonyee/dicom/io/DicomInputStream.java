@@ -103,9 +103,7 @@ public final class DicomInputStream implements Closeable {
 
     /** Reads a bare dataset in a known transfer syntax (no preamble, no meta information). */
     public Attributes readDataset(TransferSyntax syntax) throws IOException {
-        started = true;
-        budget = new ReadBudget(memoryLimit, maxDepth);
-        values = new ValueReader(source, file, size, bulkDataThreshold, budget);
+        begin();
         transferSyntax = syntax;
         return readDataset();
     }
@@ -139,14 +137,19 @@ public final class DicomInputStream implements Closeable {
         if (started) {
             return;
         }
-        started = true;
-        budget = new ReadBudget(memoryLimit, maxDepth);
-        values = new ValueReader(source, file, size, bulkDataThreshold, budget);
+        begin();
         try {
             readHead();
         } catch (EOFException e) {
             throw truncated(e);
         }
+    }
+
+    /** The limits and the bulk data threshold hold from here on. */
+    private void begin() {
+        started = true;
+        budget = new ReadBudget(memoryLimit, maxDepth);
+        values = new ValueReader(source, file, size, bulkDataThreshold, budget);
     }
 
     /** Preamble and meta information, or the first bytes of a bare dataset to detect its syntax from. */
