@@ -79,6 +79,11 @@ public final class ScuAssociation implements AutoCloseable {
         return CFindScu.find(association, sopClassUid, keys, Priority.MEDIUM, matches);
     }
 
+    /** C-FIND whose matches are pulled as they arrive; close the results to cancel early. */
+    public FindResults findResults(String sopClassUid, Attributes keys) throws IOException, DimseException {
+        return FindResults.start(association, sopClassUid, keys, Priority.MEDIUM);
+    }
+
     /** C-FIND collecting every match. */
     public List<Attributes> find(String sopClassUid, Attributes keys) throws IOException, DimseException {
         List<Attributes> matches = new ArrayList<>();

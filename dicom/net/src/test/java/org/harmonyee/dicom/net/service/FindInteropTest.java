@@ -141,6 +141,20 @@ class FindInteropTest {
     }
 
     @Test
+    void matchesCanBePulledOneByOne() throws Exception {
+        try (ScuAssociation association = open();
+             FindResults results = association.findResults(UID.StudyRootQueryRetrieveInformationModelFind,
+                     Keys.level("STUDY").uid(Tag.StudyInstanceUID, "").build())) {
+            Set<String> studies = new java.util.HashSet<>();
+            for (Attributes match = results.next(); match != null; match = results.next()) {
+                studies.add(Keys.text(match, Tag.StudyInstanceUID));
+            }
+            assertThat(results.status()).isEqualTo(Status.SUCCESS);
+            assertThat(studies).isEqualTo(manifest(i -> "all", TestDataset.Instance::studyInstanceUid).get("all"));
+        }
+    }
+
+    @Test
     void aRefusedQueryCarriesTheStatusOfDcmqrscp() throws Exception {
         try (ScuAssociation association = open()) {
             assertThatThrownBy(() -> association.find(UID.StudyRootQueryRetrieveInformationModelFind,

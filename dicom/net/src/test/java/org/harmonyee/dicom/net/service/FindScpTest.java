@@ -136,7 +136,7 @@ class FindScpTest {
         });
         RemoteAE remote = RemoteAE.plain("HARMONY", "127.0.0.1", acceptor.port());
         try (ScuAssociation association = client.open(remote,
-                new Proposal().add(UID.StudyRootQueryRetrieveInformationModelFind, UID.ImplicitVRLittleEndian))) {
+                Proposal.verification().add(UID.StudyRootQueryRetrieveInformationModelFind, UID.ImplicitVRLittleEndian))) {
             assertThatThrownBy(() -> association.find(UID.StudyRootQueryRetrieveInformationModelFind,
                     Keys.level("STUDY").with(Tag.PatientID, VR.LO, "X").build()))
                     .isInstanceOfSatisfying(DimseException.class, e -> {
@@ -149,6 +149,15 @@ class FindScpTest {
             assertThat(status).isEqualTo(Status.CANCEL);
             assertThat(received[0]).isEqualTo(5);
             assertThat(stopped.get()).isTrue();
+
+            stopped.set(false);
+            try (FindResults results = association.findResults(UID.StudyRootQueryRetrieveInformationModelFind,
+                    Keys.level("STUDY").build())) {
+                assertThat(Keys.text(results.next(), Tag.StudyInstanceUID)).isEqualTo("1.2.3.1");
+                assertThat(Keys.text(results.next(), Tag.StudyInstanceUID)).isEqualTo("1.2.3.2");
+            }
+            assertThat(stopped.get()).as("closing the results cancelled the handler").isTrue();
+            assertThat(association.echo()).isZero();
         }
     }
 
