@@ -18,7 +18,6 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Enumeration;
@@ -27,11 +26,15 @@ import java.util.Iterator;
 /**
  * Writes a dataset as a DICOM JSON object (PS3.18 F.2) to a Jackson generator, element by
  * element. Group lengths are not written. Numbers of IS, DS and binary numeric VRs are JSON
- * numbers (a DS or IS that is not a number stays a string); AT values are "GGGGEEEE" strings;
+ * numbers (a DS or IS that is not a number stays a string, and so does an SV or UV beyond 2^53,
+ * which JSON numbers do not carry exactly); AT values are "GGGGEEEE" strings;
  * PN values are objects of component groups; binary values are InlineBinary (an odd-length value
  * padded to even length, as every DICOM encoding has it) or BulkDataURI.
  */
 public final class DicomJsonWriter {
+
+    /** 2^53 - 1: larger SV and UV values are JSON strings, which JSON parsers do not round (PS3.18 F.2.3 note). */
+    private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
 
     private final JsonGenerator json;
     private final BulkDataUris bulkDataUris;
@@ -126,10 +129,12 @@ public final class DicomJsonWriter {
             }
             case SV, UV -> {
                 for (long value : Values.integers(bytes, vr)) {
-                    if (vr == VR.UV) {
-                        json.writeNumber(new BigInteger(Long.toUnsignedString(value)));
-                    } else {
+                    boolean exact = vr == VR.SV ? value >= -MAX_SAFE_INTEGER && value <= MAX_SAFE_INTEGER
+                            : Long.compareUnsigned(value, MAX_SAFE_INTEGER) <= 0;
+                    if (exact) {
                         json.writeNumber(value);
+                    } else {
+                        json.writeString(vr == VR.UV ? Long.toUnsignedString(value) : Long.toString(value));
                     }
                 }
             }

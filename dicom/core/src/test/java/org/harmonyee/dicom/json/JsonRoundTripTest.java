@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.harmonyee.dicom.Corpus;
 import org.harmonyee.dicom.data.Attributes;
 import org.harmonyee.dicom.data.Tag;
+import org.harmonyee.dicom.data.VR;
+import org.harmonyee.dicom.data.Values;
 import org.harmonyee.dicom.io.DicomInputStream;
 import org.harmonyee.dicom.io.DicomStreamException;
 import org.junit.jupiter.api.Test;
@@ -78,6 +80,24 @@ class JsonRoundTripTest {
         assertThat(dataset.getInt(Tag.Rows, 0)).isEqualTo(512);
         assertThat(dataset.getDoubles(Tag.WindowCenter)).containsExactly(40.5, -1000.0);
         assertThat(dataset.getLong(0x00209165)).contains((long) Tag.StudyInstanceUID);
+    }
+
+    @Test
+    void veryLongIntegersBeyondJsonPrecisionAreStrings() throws Exception {
+        Attributes dataset = new Attributes();
+        dataset.set(0x00191001, VR.SV, Values.encodeIntegers(new long[] {-(1L << 60), 42}, VR.SV));
+        dataset.set(0x00191002, VR.UV, Values.encodeIntegers(new long[] {-1L, 7}, VR.UV));
+
+        JsonNode json = MAPPER.readTree(DicomJson.toJson(dataset));
+
+        assertThat(json.at("/00191001/Value/0").isTextual()).isTrue();
+        assertThat(json.at("/00191001/Value/0").asText()).isEqualTo("-1152921504606846976");
+        assertThat(json.at("/00191001/Value/1").isNumber()).isTrue();
+        assertThat(json.at("/00191002/Value/0").asText()).isEqualTo("18446744073709551615");
+        assertThat(json.at("/00191002/Value/1").asLong()).isEqualTo(7);
+        Attributes reread = DicomJsonReader.inlineOnly().read(json);
+        assertThat(reread.get(0x00191001).bytes()).isEqualTo(dataset.get(0x00191001).bytes());
+        assertThat(reread.get(0x00191002).bytes()).isEqualTo(dataset.get(0x00191002).bytes());
     }
 
     @Test
