@@ -147,10 +147,6 @@ public final class AssociationAcceptor implements Closeable {
         } catch (SocketTimeoutException e) {
             LOG.log(Level.WARNING, () -> peer + ": ARTIM expired: no A-ASSOCIATE-RQ");
             return null;
-        } catch (IllegalArgumentException e) {
-            LOG.log(Level.WARNING, () -> peer + ": invalid A-ASSOCIATE-RQ: " + e.getMessage());
-            socket.getOutputStream().write(AssociatePduEncoder.encode(AAbort.byProvider(AAbort.INVALID_PDU_PARAMETER_VALUE)));
-            return null;
         }
     }
 

@@ -78,7 +78,7 @@ final class AssociationReader implements Runnable {
         if (context == null) {
             throw new PduException(AAbort.INVALID_PDU_PARAMETER_VALUE, "presentation context " + contextId + " is not accepted");
         }
-        Command command = CommandCodec.decode(readCommand(first));
+        Command command = decode(readCommand(first));
         association.touch();
         Association.LOG.log(Level.DEBUG, () -> association.name() + ": received " + command);
         PDataInputStream dataSet = command.hasDataSet() ? new PDataInputStream(this, contextId) : null;
@@ -87,6 +87,14 @@ final class AssociationReader implements Runnable {
             dataSet.skipRest();
         }
         return true;
+    }
+
+    private static Command decode(byte[] commandSet) throws PduException {
+        try {
+            return CommandCodec.decode(commandSet);
+        } catch (IOException e) {
+            throw new PduException(AAbort.INVALID_PDU_PARAMETER_VALUE, "undecodable command set: " + e.getMessage());
+        }
     }
 
     private byte[] readCommand(PduInput.Pdv first) throws IOException {

@@ -17,10 +17,6 @@ public record Timeouts(Duration connect, Duration artim, Duration request, Durat
         return new Timeouts(connect, artim, request, dimseResponse, value);
     }
 
-    public Timeouts withDimseResponse(Duration value) {
-        return new Timeouts(connect, artim, request, value, idle);
-    }
-
     public Timeouts withArtim(Duration value) {
         return new Timeouts(connect, value, request, dimseResponse, idle);
     }

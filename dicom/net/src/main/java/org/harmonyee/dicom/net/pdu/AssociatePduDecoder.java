@@ -22,14 +22,23 @@ public final class AssociatePduDecoder {
     /** Decodes the body (everything after the 6-byte PDU header) of an A-ASSOCIATE-RQ. */
     public static AAssociateRQ decodeRQ(byte[] body) throws PduException {
         AAssociateRQ rq = new AAssociateRQ();
-        new AssociatePduDecoder(body).decode(rq);
+        decode(body, rq);
         return rq;
     }
 
     public static AAssociateAC decodeAC(byte[] body) throws PduException {
         AAssociateAC ac = new AAssociateAC();
-        new AssociatePduDecoder(body).decode(ac);
+        decode(body, ac);
         return ac;
+    }
+
+    /** A value the model refuses (a presentation context id used twice ...) is an invalid parameter too. */
+    private static void decode(byte[] body, AAssociate pdu) throws PduException {
+        try {
+            new AssociatePduDecoder(body).decode(pdu);
+        } catch (IllegalArgumentException e) {
+            throw new PduException(AAbort.INVALID_PDU_PARAMETER_VALUE, e.getMessage());
+        }
     }
 
     private void decode(AAssociate pdu) throws PduException {

@@ -45,7 +45,13 @@ public record PresentationContext(int id, int result, String abstractSyntax, Lis
         return transferSyntaxes.isEmpty() ? null : transferSyntaxes.get(0);
     }
 
-    public static String resultText(int result) {
+    @Override
+    public String toString() {
+        return "[" + id + "] " + (abstractSyntax == null ? "" : abstractSyntax + " ") + resultText(result) + " "
+                + transferSyntaxes;
+    }
+
+    private static String resultText(int result) {
         return switch (result) {
             case ACCEPTANCE -> "acceptance";
             case USER_REJECTION -> "user-rejection";

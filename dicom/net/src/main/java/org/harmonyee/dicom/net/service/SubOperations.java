@@ -2,13 +2,10 @@ package org.harmonyee.dicom.net.service;
 
 import org.harmonyee.dicom.data.Tag;
 import org.harmonyee.dicom.net.dimse.Command;
-import org.harmonyee.dicom.net.dimse.CommandField;
 import org.harmonyee.dicom.net.dimse.Status;
 
 /** The sub-operation counters of C-GET and C-MOVE responses (PS3.4 C.4.2.1.5, C.4.3.1.4); -1 when absent. */
 public record SubOperations(int remaining, int completed, int failed, int warning) {
-
-    public static final SubOperations NONE = new SubOperations(0, 0, 0, 0);
 
     static SubOperations of(Command response) {
         return new SubOperations(response.getInt(Tag.NumberOfRemainingSuboperations, -1),
@@ -33,9 +30,5 @@ public record SubOperations(int remaining, int completed, int failed, int warnin
             return Status.CANCEL;
         }
         return failed > 0 || warning > 0 ? Status.WARNING : Status.SUCCESS;
-    }
-
-    static boolean isRetrieve(int field) {
-        return field == CommandField.C_GET_RQ || field == CommandField.C_MOVE_RQ;
     }
 }

@@ -137,6 +137,22 @@ class MalformedPduTest {
     }
 
     @Test
+    void aContextIdUsedTwiceIsInvalid() throws IOException {
+        AAssociateRQ rq = request();
+        rq.addPresentationContext(PresentationContext.proposed(3, UID.Verification, List.of(UID.ImplicitVRLittleEndian)));
+        byte[] pdu = AssociatePduEncoder.encode(rq);
+        for (int i = 6 + 68; i < pdu.length - 4; i++) {
+            if (pdu[i] == 0x20 && pdu[i + 4] == 3) {
+                pdu[i + 4] = 1;
+            }
+        }
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write(pdu);
+            expectAbort(socket, AAbort.INVALID_PDU_PARAMETER_VALUE);
+        }
+    }
+
+    @Test
     void aSecondAssociateRequestIsUnexpected() throws IOException {
         try (Socket socket = associate()) {
             socket.getOutputStream().write(AssociatePduEncoder.encode(request()));
@@ -181,11 +197,11 @@ class MalformedPduTest {
     }
 
     @Test
-    void anUndecodableCommandSetAborts() throws IOException {
+    void anUndecodableCommandSetIsInvalid() throws IOException {
         byte[] garbage = {0, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x7F};
         try (Socket socket = associate()) {
             socket.getOutputStream().write(pData(1, 3, garbage));
-            expectAbortOrClose(socket);
+            expectAbort(socket, AAbort.INVALID_PDU_PARAMETER_VALUE);
         }
     }
 
