@@ -9,6 +9,7 @@ import org.harmonyee.dicom.net.association.AssociationAcceptor;
 import org.harmonyee.dicom.net.association.AssociationSettings;
 import org.harmonyee.dicom.net.dimse.Status;
 import org.harmonyee.dicom.net.peers.Orthanc;
+import org.harmonyee.dicom.net.peers.Storescp;
 import org.harmonyee.dicom.net.peers.TestDataset;
 import org.harmonyee.dicom.uid.UID;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Our SCU against Orthanc, a second independent implementation: the whole dataset stored in every
  * transfer syntax, echo, find at the four levels in both roots, C-GET of the study mixing JPEG and
- * uncompressed instances, and C-MOVE to our own storage SCP.
+ * uncompressed instances, and C-MOVE to our own storage SCP and to storescp.
  */
 class OrthancInteropTest {
 
@@ -39,6 +40,7 @@ class OrthancInteropTest {
     private static TestThreads threads;
     private static DicomClient client;
     private static AssociationAcceptor storage;
+    private static Storescp storescp;
     private static Orthanc orthanc;
     private static List<TestDataset.Instance> instances;
 
@@ -50,8 +52,9 @@ class OrthancInteropTest {
         DimseServiceRouter router = new DimseServiceRouter(new QueryRetrieveScp(threads.executor()))
                 .store(new DirectoryStorage(directory.resolve("moved")));
         storage = new AssociationAcceptor(AcceptorConfig.loopback("HARMONYSTORE"), router, threads.executor()).start();
+        storescp = Storescp.start(Files.createDirectories(directory.resolve("storescp")), "STORESCP");
         orthanc = Orthanc.start(Files.createDirectories(directory.resolve("orthanc")),
-                Map.of("HARMONY", 104, "HARMONYSTORE", storage.port()));
+                Map.of("HARMONY", 104, "HARMONYSTORE", storage.port(), "STORESCP", storescp.port()));
         List<Path> files = instances.stream().map(TestDataset.Instance::file).toList();
         try (ScuAssociation association = client.open(remote(), Proposal.storage(files))) {
             for (Path file : files) {
@@ -67,6 +70,9 @@ class OrthancInteropTest {
         }
         if (storage != null) {
             storage.close();
+        }
+        if (storescp != null) {
+            storescp.close();
         }
         threads.close();
     }
@@ -129,15 +135,43 @@ class OrthancInteropTest {
     }
 
     @Test
-    void moveTheMixedStudyToOurStorageScp() throws Exception {
+    void moveTheMixedStudyToOurStorageScpAndToStorescp() throws Exception {
         String uid = mixedStudy();
         List<TestDataset.Instance> expected = instances.stream().filter(i -> i.studyInstanceUid().equals(uid)).toList();
         try (ScuAssociation association = client.open(remote(),
                 new Proposal().add(UID.StudyRootQueryRetrieveInformationModelMove, UID.ExplicitVRLittleEndian))) {
-            RetrieveResult result = association.move(UID.StudyRootQueryRetrieveInformationModelMove,
-                    Keys.level("STUDY").uid(Tag.StudyInstanceUID, uid).build(), "HARMONYSTORE", RetrieveScu.Listener.NONE);
-            assertThat(result.status()).as(orthanc.log()).isEqualTo(Status.SUCCESS);
+            for (String destination : List.of("HARMONYSTORE", "STORESCP")) {
+                RetrieveResult result = association.move(UID.StudyRootQueryRetrieveInformationModelMove,
+                        Keys.level("STUDY").uid(Tag.StudyInstanceUID, uid).build(), destination, RetrieveScu.Listener.NONE);
+                assertThat(result.status()).as(orthanc.log()).isEqualTo(Status.SUCCESS);
+            }
         }
         SameInstances.assertReceived(expected, directory.resolve("moved"));
+        SameInstances.assertReceived(expected, storescp.output());
+    }
+
+    @Test
+    void patientRootBelowThePatientLevel() throws Exception {
+        TestDataset.Instance any = instances.get(instances.size() - 1);
+        try (ScuAssociation association = client.open(remote(),
+                new Proposal().add(UID.PatientRootQueryRetrieveInformationModelFind, UID.ExplicitVRLittleEndian))) {
+            String model = UID.PatientRootQueryRetrieveInformationModelFind;
+            List<Attributes> studies = association.find(model, Keys.level("STUDY").with(Tag.PatientID, VR.LO, any.patientId())
+                    .uid(Tag.StudyInstanceUID, "").build());
+            assertThat(values(studies, Tag.StudyInstanceUID)).isEqualTo(instances.stream()
+                    .filter(i -> i.patientId().equals(any.patientId())).map(TestDataset.Instance::studyInstanceUid)
+                    .collect(Collectors.toSet()));
+            List<Attributes> series = association.find(model, Keys.level("SERIES").with(Tag.PatientID, VR.LO, any.patientId())
+                    .uid(Tag.StudyInstanceUID, any.studyInstanceUid()).uid(Tag.SeriesInstanceUID, "").build());
+            assertThat(values(series, Tag.SeriesInstanceUID)).isEqualTo(instances.stream()
+                    .filter(i -> i.studyInstanceUid().equals(any.studyInstanceUid()))
+                    .map(TestDataset.Instance::seriesInstanceUid).collect(Collectors.toSet()));
+            List<Attributes> images = association.find(model, Keys.level("IMAGE").with(Tag.PatientID, VR.LO, any.patientId())
+                    .uid(Tag.StudyInstanceUID, any.studyInstanceUid()).uid(Tag.SeriesInstanceUID, any.seriesInstanceUid())
+                    .uid(Tag.SOPInstanceUID, "").build());
+            assertThat(values(images, Tag.SOPInstanceUID)).isEqualTo(instances.stream()
+                    .filter(i -> i.seriesInstanceUid().equals(any.seriesInstanceUid()))
+                    .map(TestDataset.Instance::sopInstanceUid).collect(Collectors.toSet()));
+        }
     }
 }

@@ -1,5 +1,8 @@
 package org.harmonyee.dicom.net.tls;
 
+import org.harmonyee.dicom.data.Attributes;
+import org.harmonyee.dicom.data.Tag;
+import org.harmonyee.dicom.data.VR;
 import org.harmonyee.dicom.net.TestThreads;
 import org.harmonyee.dicom.net.association.AcceptorConfig;
 import org.harmonyee.dicom.net.association.AssociationAcceptor;
@@ -15,6 +18,8 @@ import org.harmonyee.dicom.net.service.DirectoryStorage;
 import org.harmonyee.dicom.net.service.Proposal;
 import org.harmonyee.dicom.net.service.QueryRetrieveScp;
 import org.harmonyee.dicom.net.service.RemoteAE;
+import org.harmonyee.dicom.net.service.RetrieveResult;
+import org.harmonyee.dicom.net.service.RetrieveScu;
 import org.harmonyee.dicom.net.service.ScuAssociation;
 import org.harmonyee.dicom.uid.UID;
 import org.junit.jupiter.api.AfterAll;
@@ -34,8 +39,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * DICOM over TLS against DCMTK (built with OpenSSL): echoscu, storescu and findscu with
- * {@code +tls} into our TLS acceptor demanding a client certificate, and our TLS SCU into storescp
- * {@code +tls}; a plain or untrusted client is refused and leaves nothing open.
+ * {@code +tls} into our TLS acceptor demanding a client certificate, our TLS SCU into storescp
+ * {@code +tls} and C-GET between our own TLS SCU and SCP; a plain or untrusted client is refused and
+ * leaves nothing open.
  */
 class TlsInteropTest {
 
@@ -53,7 +59,18 @@ class TlsInteropTest {
         List<TestDataset.Instance> instances = TestDataset.instances();
         String first = instances.get(0).seriesInstanceUid();
         series = instances.stream().filter(i -> i.seriesInstanceUid().equals(first)).toList();
-        DimseServiceRouter router = new DimseServiceRouter(new QueryRetrieveScp(threads.executor()))
+        List<Path> files = series.stream().map(TestDataset.Instance::file).toList();
+        QueryRetrieveScp queryRetrieve = new QueryRetrieveScp(threads.executor())
+                .find((context, identifier, matches) -> {
+                    for (TestDataset.Instance instance : series) {
+                        Attributes match = new Attributes();
+                        match.setString(Tag.QueryRetrieveLevel, VR.CS, "IMAGE");
+                        match.setString(Tag.SOPInstanceUID, VR.UI, instance.sopInstanceUid());
+                        matches.send(match);
+                    }
+                })
+                .get((context, identifier) -> files);
+        DimseServiceRouter router = new DimseServiceRouter(queryRetrieve)
                 .store(new DirectoryStorage(directory.resolve("received")));
         AcceptorConfig config = AcceptorConfig.loopback("HARMONY").withTls(DicomTls.of(certificates.server().config()));
         acceptor = new AssociationAcceptor(config, router, threads.executor()).start();
@@ -90,6 +107,36 @@ class TlsInteropTest {
         Dcmtk.Result stored = dcmtk("storescu", tls, store.toArray(String[]::new));
         assertThat(stored.status()).as(stored.output()).isZero();
         Map<String, Path> received = DataSetBytes.bySopInstance(directory.resolve("received"));
+        for (TestDataset.Instance instance : series) {
+            assertThat(DataSetBytes.mismatch(instance.file(), received.get(instance.sopInstanceUid()))).isEqualTo(-1);
+        }
+        TestThreads.awaitNoAssociation(acceptor);
+    }
+
+    @Test
+    void findscuAndOurGetOverTls() throws Exception {
+        List<String> tls = tlsOptions(certificates.client(), certificates.server());
+        String port = Integer.toString(acceptor.port());
+        Dcmtk.Result find = dcmtk("findscu", tls, "-v", "-S", "-aec", "HARMONY", "-k", "QueryRetrieveLevel=IMAGE",
+                "-k", "SOPInstanceUID", "127.0.0.1", port);
+        assertThat(find.status()).as(find.output()).isZero();
+        for (TestDataset.Instance instance : series) {
+            assertThat(find.output()).contains(instance.sopInstanceUid());
+        }
+        // DCMTK 3.6.7's getscu, movescu and dcmqrscp have no TLS: C-GET over TLS is checked with our own SCU
+        Path output = directory.resolve("get");
+        DicomClient tlsClient = new DicomClient("HARMONY", AssociationSettings.DEFAULT, threads.executor(),
+                DicomTls.of(certificates.client().config()));
+        Map<String, java.util.Set<String>> syntaxes = new java.util.LinkedHashMap<>();
+        series.forEach(i -> syntaxes.computeIfAbsent(i.sopClassUid(), k -> new java.util.LinkedHashSet<>())
+                .add(i.transferSyntaxUid()));
+        try (ScuAssociation association = tlsClient.open(new RemoteAE("HARMONY", "127.0.0.1", acceptor.port(), true),
+                Proposal.retrieve(UID.StudyRootQueryRetrieveInformationModelGet, syntaxes))) {
+            RetrieveResult result = association.get(UID.StudyRootQueryRetrieveInformationModelGet,
+                    new Attributes(), new DirectoryStorage(output), RetrieveScu.Listener.NONE);
+            assertThat(result.subOperations().completed()).isEqualTo(series.size());
+        }
+        Map<String, Path> received = DataSetBytes.bySopInstance(output);
         for (TestDataset.Instance instance : series) {
             assertThat(DataSetBytes.mismatch(instance.file(), received.get(instance.sopInstanceUid()))).isEqualTo(-1);
         }
