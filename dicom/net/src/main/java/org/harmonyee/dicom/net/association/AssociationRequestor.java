@@ -21,8 +21,9 @@ import java.net.SocketTimeoutException;
 import java.util.concurrent.Executor;
 
 /**
- * Opens associations (the requestor side of PS3.8): connects with TCP_NODELAY (and TLS when configured), sends the A-ASSOCIATE-RQ, waits for the AC or RJ within the request timeout,
- * and starts the association's reader on the caller's Executor.
+ * Opens associations (the requestor side of PS3.8): connects with TCP_NODELAY (and TLS when
+ * configured), sends the A-ASSOCIATE-RQ, waits for the AC or RJ within the request timeout, and
+ * starts the association's reader on the caller's Executor.
  */
 public final class AssociationRequestor {
 
@@ -87,7 +88,8 @@ public final class AssociationRequestor {
                     return AssociatePduDecoder.decodeAC(body);
                 }
                 case PduType.A_ASSOCIATE_RJ ->
-                        throw new AssociationRejectedException(name, new AAssociateRJ(body[1] & 0xFF, body[2] & 0xFF, body[3] & 0xFF));
+                        throw new AssociationRejectedException(name,
+                                new AAssociateRJ(body[1] & 0xFF, body[2] & 0xFF, body[3] & 0xFF));
                 case PduType.A_ABORT -> throw new PeerAbortException(new AAbort(body[2] & 0xFF, body[3] & 0xFF));
                 default -> throw new PduException(AAbort.UNEXPECTED_PDU, PduType.name(type) + " in answer to the A-ASSOCIATE-RQ");
             }

@@ -49,7 +49,8 @@ final class PDataInputStream extends InputStream {
         PduInput.Pdv pdv = reader.nextPdv(false);
         if (pdv.command() || pdv.presentationContextId() != contextId) {
             throw new PduException(AAbort.UNEXPECTED_PDU_PARAMETER, "a data set of context " + contextId
-                    + " interrupted by a " + (pdv.command() ? "command" : "data") + " PDV of context " + pdv.presentationContextId());
+                    + " interrupted by a " + (pdv.command() ? "command" : "data") + " PDV of context "
+                    + pdv.presentationContextId());
         }
         started = true;
         last = pdv.last();

@@ -106,7 +106,8 @@ public final class PduInput {
         }
         int control = header[5] & 0xFF;
         if ((control & 0xFC) != 0) {
-            throw new PduException(AAbort.INVALID_PDU_PARAMETER_VALUE, String.format("PDV message control header %02XH", control));
+            throw new PduException(AAbort.INVALID_PDU_PARAMETER_VALUE,
+                    String.format("PDV message control header %02XH", control));
         }
         pdvRemaining = (int) (length - 2);
         pdv = new Pdv(header[4] & 0xFF, (control & 1) != 0, (control & 2) != 0, pdvRemaining);
