@@ -21,6 +21,7 @@ public final class DicomTool {
     /** The commands, by name. Registering a command is one line here. */
     private static final Map<String, Supplier<Command>> COMMANDS = new TreeMap<>(Map.ofEntries(
             entry("dump", DumpCommand::new),
+            entry("echo", EchoCommand::new),
             entry("json", JsonCommand::new)));
 
     private DicomTool() {

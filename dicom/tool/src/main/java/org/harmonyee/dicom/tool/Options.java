@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A command's arguments: {@code --flag}, {@code --name VALUE} (or {@code --name=VALUE}) and the
- * positional arguments, checked against what the command accepts.
+ * A command's arguments: {@code --flag}, {@code --name VALUE} (or {@code --name=VALUE}; DCMTK-style
+ * single-dash names such as {@code -aet} when the command declares them) and the positional arguments, checked against what the command accepts.
  */
 final class Options {
 
@@ -22,12 +22,13 @@ final class Options {
         Options options = new Options();
         for (int i = 0; i < arguments.size(); i++) {
             String argument = arguments.get(i);
-            if (!argument.startsWith("--") || argument.equals("--")) {
+            int equals = argument.indexOf('=');
+            String name = equals < 0 ? argument : argument.substring(0, equals);
+            boolean known = flags.contains(name) || valued.contains(name);
+            if (!known && (!argument.startsWith("--") || argument.equals("--"))) {
                 options.positional.add(argument);
                 continue;
             }
-            int equals = argument.indexOf('=');
-            String name = equals < 0 ? argument : argument.substring(0, equals);
             if (flags.contains(name) && equals < 0) {
                 options.values.put(name, "");
             } else if (valued.contains(name)) {
@@ -60,6 +61,16 @@ final class Options {
         } catch (NumberFormatException e) {
             throw CommandException.usage(name + ": expected a number of bytes (0 or more), got '" + values.get(name) + "'");
         }
+    }
+
+    /** The option's value, or {@code fallback} when it is absent. */
+    String value(String name, String fallback) {
+        return values.getOrDefault(name, fallback);
+    }
+
+    /** The positional arguments, in order. */
+    List<String> positional() {
+        return positional;
     }
 
     /** The one positional argument the command takes. */

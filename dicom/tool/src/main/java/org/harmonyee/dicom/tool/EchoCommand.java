@@ -1,0 +1,62 @@
+package org.harmonyee.dicom.tool;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.harmonyee.dicom.net.association.AssociationSettings;
+import org.harmonyee.dicom.net.dimse.DimseException;
+import org.harmonyee.dicom.net.service.DicomClient;
+import org.harmonyee.dicom.net.service.Proposal;
+import org.harmonyee.dicom.net.service.RemoteAE;
+import org.harmonyee.dicom.net.service.ScuAssociation;
+
+/** {@code echo [-aet AET] [-aec AEC] HOST PORT}: a C-ECHO, like DCMTK's echoscu. */
+final class EchoCommand implements Command {
+
+    @Override
+    public String usage() {
+        return "[-aet AET] [-aec AEC] HOST PORT  C-ECHO to HOST:PORT (calling AE HARMONY, called AE ANY-SCP by default)";
+    }
+
+    @Override
+    public void run(List<String> arguments, PrintStream out) throws CommandException, IOException {
+        Options options = Options.parse(arguments, Set.of(), Set.of("-aet", "-aec"));
+        RemoteAE remote = remote(options);
+        ExecutorService executor = Executors.newCachedThreadPool();
+        try (ScuAssociation association = new DicomClient(options.value("-aet", "HARMONY"),
+                AssociationSettings.DEFAULT, executor, null).open(remote, Proposal.verification())) {
+            int status = association.echo();
+            out.printf("C-ECHO %s@%s:%d: status %04X%n", remote.aeTitle(), remote.host(), remote.port(), status);
+        } catch (ConnectException e) {
+            throw CommandException.failure("cannot connect to " + remote.host() + ":" + remote.port() + ": " + e.getMessage());
+        } catch (DimseException e) {
+            throw CommandException.failure(String.format("C-ECHO failed: status %04X%s", e.status(),
+                    e.errorComment() == null ? "" : " (" + e.errorComment() + ")"));
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /** The called AE from {@code -aec} and the positional HOST PORT. */
+    static RemoteAE remote(Options options) throws CommandException {
+        List<String> positional = options.positional();
+        if (positional.size() != 2) {
+            throw CommandException.usage("expected HOST PORT");
+        }
+        int port;
+        try {
+            port = Integer.parseInt(positional.get(1));
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (port < 1 || port > 65535) {
+            throw CommandException.usage("PORT: expected 1-65535, got '" + positional.get(1) + "'");
+        }
+        return RemoteAE.plain(options.value("-aec", "ANY-SCP"), positional.get(0), port);
+    }
+}

@@ -1,0 +1,103 @@
+package org.harmonyee.dicom.tool;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code echo} against DCMTK's storescp on a free loopback port: success, refusal, closed port, usage. */
+class EchoCommandTest {
+
+    record Run(int status, String out, String err) {
+    }
+
+    @Test
+    void echoesStorescp() throws Exception {
+        Process storescp = storescp();
+        try {
+            Run run = run("echo", "-aet", "OPERATOR", "-aec", "STORESCP", "127.0.0.1", String.valueOf(port));
+            assertThat(run.status()).as(run.err()).isZero();
+            assertThat(run.out()).isEqualTo("C-ECHO STORESCP@127.0.0.1:" + port + ": status 0000\n");
+        } finally {
+            storescp.destroy();
+        }
+    }
+
+    @Test
+    void aRefusedAssociationIsOneLineAndStatus1() throws Exception {
+        Process storescp = storescp("--refuse");
+        try {
+            Run run = run("echo", "127.0.0.1", String.valueOf(port));
+            assertThat(run.status()).isEqualTo(1);
+            assertThat(run.err()).startsWith("harmony dicom echo: ").doesNotContain("\tat ");
+            assertThat(run.err().lines()).hasSize(1);
+        } finally {
+            storescp.destroy();
+        }
+    }
+
+    @Test
+    void aClosedPortIsOneLineAndStatus1() throws IOException {
+        int closed = freePort();
+        Run run = run("echo", "127.0.0.1", String.valueOf(closed));
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).startsWith("harmony dicom echo: cannot connect to 127.0.0.1:" + closed);
+        assertThat(run.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void aBadPortIsAUsageError() {
+        Run run = run("echo", "127.0.0.1", "0");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("PORT: expected 1-65535, got '0'").contains("usage: harmony dicom echo");
+    }
+
+    private int port;
+
+    private Process storescp(String... extra) throws IOException, InterruptedException {
+        port = freePort();
+        Path dir = Files.createTempDirectory("storescp");
+        List<String> command = new ArrayList<>(List.of("storescp", "-aet", "STORESCP", "-od", dir.toString()));
+        command.addAll(List.of(extra));
+        command.add(String.valueOf(port));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("TCP_NODELAY", "1");
+        Process process = builder.start();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                return process;
+            } catch (IOException notYet) {
+                Thread.sleep(20);
+            }
+        }
+        process.destroy();
+        throw new IOException("storescp did not listen on port " + port);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = DicomTool.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
