@@ -22,7 +22,8 @@ public final class DicomTool {
     private static final Map<String, Supplier<Command>> COMMANDS = new TreeMap<>(Map.ofEntries(
             entry("dump", DumpCommand::new),
             entry("echo", EchoCommand::new),
-            entry("json", JsonCommand::new)));
+            entry("json", JsonCommand::new),
+            entry("store", StoreCommand::new)));
 
     private DicomTool() {
     }

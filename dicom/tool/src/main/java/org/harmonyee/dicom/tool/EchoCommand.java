@@ -26,7 +26,7 @@ final class EchoCommand implements Command {
     @Override
     public void run(List<String> arguments, PrintStream out) throws CommandException, IOException {
         Options options = Options.parse(arguments, Set.of(), Set.of("-aet", "-aec"));
-        RemoteAE remote = remote(options);
+        RemoteAE remote = remote(options.positional(), options.value("-aec", "ANY-SCP"));
         ExecutorService executor = Executors.newCachedThreadPool();
         try (ScuAssociation association = new DicomClient(options.value("-aet", "HARMONY"),
                 AssociationSettings.DEFAULT, executor, null).open(remote, Proposal.verification())) {
@@ -35,16 +35,20 @@ final class EchoCommand implements Command {
         } catch (ConnectException e) {
             throw CommandException.failure("cannot connect to " + remote.host() + ":" + remote.port() + ": " + e.getMessage());
         } catch (DimseException e) {
-            throw CommandException.failure(String.format("C-ECHO failed: status %04X%s", e.status(),
-                    e.errorComment() == null ? "" : " (" + e.errorComment() + ")"));
+            throw CommandException.failure(describe("C-ECHO", e));
         } finally {
             executor.shutdownNow();
         }
     }
 
-    /** The called AE from {@code -aec} and the positional HOST PORT. */
-    static RemoteAE remote(Options options) throws CommandException {
-        List<String> positional = options.positional();
+    /** A refusal as the operator reads it: the operation, the status in hex, the ErrorComment. */
+    static String describe(String operation, DimseException e) {
+        return String.format("%s failed: status %04X%s", operation, e.status(),
+                e.errorComment() == null ? "" : " (" + e.errorComment() + ")");
+    }
+
+    /** The called AE and the positional HOST PORT. */
+    static RemoteAE remote(List<String> positional, String calledAe) throws CommandException {
         if (positional.size() != 2) {
             throw CommandException.usage("expected HOST PORT");
         }
@@ -57,6 +61,6 @@ final class EchoCommand implements Command {
         if (port < 1 || port > 65535) {
             throw CommandException.usage("PORT: expected 1-65535, got '" + positional.get(1) + "'");
         }
-        return RemoteAE.plain(options.value("-aec", "ANY-SCP"), positional.get(0), port);
+        return RemoteAE.plain(calledAe, positional.get(0), port);
     }
 }

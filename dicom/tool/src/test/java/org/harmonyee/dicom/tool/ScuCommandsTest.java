@@ -6,18 +6,21 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code echo} against DCMTK's storescp on a free loopback port: success, refusal, closed port, usage. */
-class EchoCommandTest {
+/** {@code echo} and {@code store} against DCMTK's storescp on a free loopback port: success, refusal, closed port, usage. */
+class ScuCommandsTest {
 
     record Run(int status, String out, String err) {
     }
@@ -32,6 +35,44 @@ class EchoCommandTest {
         } finally {
             storescp.destroy();
         }
+    }
+
+    @Test
+    void storesTheSampleStudyAsItIsOnDisk() throws Exception {
+        Path study = Path.of("../core/src/test/resources/sample-ct-study");
+        List<Path> originals;
+        try (var walk = Files.walk(study)) {
+            originals = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        Process storescp = storescp();
+        try {
+            Run run = run("store", "-aec", "STORESCP", "127.0.0.1", String.valueOf(port), study.toString());
+            assertThat(run.status()).as(run.err()).isZero();
+            assertThat(run.out()).isEqualTo("C-STORE STORESCP@127.0.0.1:" + port + ": " + originals.size()
+                    + " stored, 0 failed\n");
+        } finally {
+            storescp.destroy();
+            storescp.waitFor();
+        }
+        List<Path> received;
+        try (var walk = Files.walk(storescpFolder)) {
+            received = walk.filter(Files::isRegularFile).toList();
+        }
+        assertThat(received).hasSameSizeAs(originals);
+        List<String> receivedDataSets = new ArrayList<>();
+        for (Path file : received) {
+            receivedDataSets.add(dataSetHex(file));
+        }
+        for (Path original : originals) {
+            assertThat(receivedDataSets).contains(dataSetHex(original));
+        }
+    }
+
+    /** The bytes after the File Meta Information (preamble, DICM, group 0002 by its group length). */
+    private static String dataSetHex(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        int groupLength = ByteBuffer.wrap(bytes, 140, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        return HexFormat.of().formatHex(bytes, 144 + groupLength, bytes.length);
     }
 
     @Test
@@ -64,10 +105,12 @@ class EchoCommandTest {
     }
 
     private int port;
+    private Path storescpFolder;
 
     private Process storescp(String... extra) throws IOException, InterruptedException {
         port = freePort();
         Path dir = Files.createTempDirectory("storescp");
+        storescpFolder = dir;
         List<String> command = new ArrayList<>(List.of("storescp", "-aet", "STORESCP", "-od", dir.toString()));
         command.addAll(List.of(extra));
         command.add(String.valueOf(port));
