@@ -8,13 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import static java.util.Map.entry;
 
 /**
- * {@code ./harmony dicom COMMAND ARGS...}: finds the command by name and runs it. Exit status 0 on
- * success, 1 when the input is missing, not DICOM or corrupt, 2 for a usage error. Messages go to
- * stderr as one line each, never as a stack trace.
+ * {@code ./harmony dicom [-v] COMMAND ARGS...}: finds the command by name and runs it. Exit status 0 on
+ * success, 1 when the input is missing, not DICOM or corrupt or the peer refused, 2 for a usage
+ * error. Messages go to stderr as one line each, never as a stack trace; the toolkit's own log
+ * shows warnings only, and with {@code -v} every association and DIMSE message too.
  */
 public final class DicomTool {
 
@@ -22,7 +25,10 @@ public final class DicomTool {
     private static final Map<String, Supplier<Command>> COMMANDS = new TreeMap<>(Map.ofEntries(
             entry("dump", DumpCommand::new),
             entry("echo", EchoCommand::new),
+            entry("find", FindCommand::new),
+            entry("get", GetCommand::new),
             entry("json", JsonCommand::new),
+            entry("move", MoveCommand::new),
             entry("store", StoreCommand::new)));
 
     private DicomTool() {
@@ -31,7 +37,11 @@ public final class DicomTool {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        int status = run(args, out, err);
+        boolean verbose = args.length > 0 && args[0].equals("-v");
+        if (System.getProperty("java.util.logging.config.file") == null) {
+            Logger.getLogger("").setLevel(verbose ? Level.INFO : Level.WARNING);
+        }
+        int status = run(verbose ? Arrays.copyOfRange(args, 1, args.length) : args, out, err);
         out.flush();
         System.exit(status);
     }
@@ -67,7 +77,7 @@ public final class DicomTool {
     }
 
     private static void usage(PrintStream stream) {
-        stream.println("usage: harmony dicom COMMAND ARGS...");
+        stream.println("usage: harmony dicom [-v] COMMAND ARGS...   (-v: log every association and DIMSE message)");
         COMMANDS.forEach((name, command) -> stream.println("  " + name + " " + command.get().usage()));
     }
 }

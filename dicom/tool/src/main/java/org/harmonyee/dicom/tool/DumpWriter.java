@@ -15,7 +15,7 @@ import java.util.StringJoiner;
 
 /**
  * Writes datasets as dcmdump does: {@code (0010,0010) PN [Doe^John]  #   8, 1 PatientName}, values
- * cut after {@value #VALUE_WIDTH} characters, items and fragments indented two spaces per level.
+ * cut after {@value #VALUE_WIDTH} characters (text values may be kept whole), items and fragments indented two spaces per level.
  */
 final class DumpWriter {
 
@@ -24,9 +24,16 @@ final class DumpWriter {
     private static final ElementDictionary DICTIONARY = ElementDictionary.standard();
 
     private final PrintStream out;
+    private final boolean fullValues;
 
     DumpWriter(PrintStream out) {
+        this(out, false);
+    }
+
+    /** @param fullValues text values whole (as dcmdump {@code +L}), so that a UID can be copied from the dump */
+    DumpWriter(PrintStream out, boolean fullValues) {
         this.out = out;
+        this.fullValues = fullValues;
     }
 
     void write(Attributes dataset) {
@@ -58,7 +65,7 @@ final class DumpWriter {
 
     private void line(String indent, int tag, String vr, String value, String length, int vm) {
         String keyword = tag == TagUtils.ITEM ? "Item" : DICTIONARY.keywordOf(tag);
-        String shown = value.length() > VALUE_WIDTH ? value.substring(0, VALUE_WIDTH - 3) + "..." : value;
+        String shown = value.length() > VALUE_WIDTH && !(fullValues && value.startsWith("[")) ? value.substring(0, VALUE_WIDTH - 3) + "..." : value;
         out.printf("%s%s %s %-" + VALUE_WIDTH + "s # %6s, %d %s%n", indent, TagUtils.toString(tag).toLowerCase(),
                 vr, shown, length, vm, keyword.isEmpty() ? "Unknown Tag & Data" : keyword);
     }

@@ -35,16 +35,7 @@ class DicomToolTest {
     private static final Path PYDICOM = Corpus.PYDICOM_FILES;
     private static final Pattern DUMP_LINE = Pattern.compile("^( *)\\(([0-9a-f]{4}),([0-9a-f]{4})\\) (\\S\\S) ");
 
-    record Run(int status, String out, String err) {
-    }
 
-    static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = DicomTool.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     /** Native files of every kind: the sample study, the dataset's series, big endian, implicit, nested, private, charsets. */
     static List<Path> nativeFiles() {
@@ -62,7 +53,7 @@ class DicomToolTest {
     @ParameterizedTest
     @MethodSource("nativeFiles")
     void jsonMeansWhatDcm2jsonSays(Path file) throws Exception {
-        Run ours = run("json", file.toString());
+        ToolRun ours = ToolRun.run("json", file.toString());
         Dcmtk.Result theirs = Dcmtk.run("dcm2json", file.toString());
 
         assertThat(ours.status()).as(ours.err()).isZero();
@@ -74,7 +65,7 @@ class DicomToolTest {
     @ParameterizedTest
     @MethodSource("nativeFiles")
     void dumpListsTheElementsDcmdumpLists(Path file) throws Exception {
-        Run ours = run("dump", file.toString());
+        ToolRun ours = ToolRun.run("dump", file.toString());
         Dcmtk.Result theirs = Dcmtk.run("dcmdump", "-q", file.toString());
 
         assertThat(ours.status()).as(ours.err()).isZero();
@@ -87,8 +78,8 @@ class DicomToolTest {
     void bulkDataUrisPointAtTheValueInTheFile() throws Exception {
         for (Path file : List.of(TestDataset.onePerSeries().get(0), PYDICOM.resolve("SC_rgb_jpeg_dcmtk.dcm"),
                 PYDICOM.resolve("MR_small_RLE.dcm"))) {
-            JsonNode inline = MAPPER.readTree(run("json", file.toString()).out());
-            Run byUri = run("json", "--bulk-data-uri-above", "1024", file.toString());
+            JsonNode inline = MAPPER.readTree(ToolRun.run("json", file.toString()).out());
+            ToolRun byUri = ToolRun.run("json", "--bulk-data-uri-above", "1024", file.toString());
             JsonNode referenced = MAPPER.readTree(byUri.out());
 
             String uri = referenced.path("7FE00010").path("BulkDataURI").asText();
@@ -101,8 +92,8 @@ class DicomToolTest {
     @Test
     void omittedBulkDataLeavesOnlyTheLargeValuesOut() throws Exception {
         Path file = TestDataset.onePerSeries().get(0);
-        JsonNode inline = MAPPER.readTree(run("json", file.toString()).out());
-        JsonNode omitted = MAPPER.readTree(run("json", "--omit-bulk-data-above=1024", "--compact", file.toString()).out());
+        JsonNode inline = MAPPER.readTree(ToolRun.run("json", file.toString()).out());
+        JsonNode omitted = MAPPER.readTree(ToolRun.run("json", "--omit-bulk-data-above=1024", "--compact", file.toString()).out());
 
         assertThat(omitted.has("7FE00010")).isFalse();
         ((ObjectNode) inline).remove("7FE00010");
@@ -116,24 +107,24 @@ class DicomToolTest {
                 new String[] {"json", PYDICOM.resolve("MR_truncated.dcm").toString()},
                 new String[] {"dump", PYDICOM.resolve("rtplan_truncated.dcm").toString()},
                 new String[] {"json", "no-such-file.dcm"}, new String[] {"dump", "src"})) {
-            Run run = run(args);
+            ToolRun run = ToolRun.run(args);
             assertThat(run.status()).as(String.join(" ", args)).isEqualTo(1);
             assertThat(run.out()).isEmpty();
             assertThat(run.err()).startsWith("harmony dicom " + args[0] + ": " + args[1] + ": ").hasLineCount(1);
         }
-        assertThat(run("json", text.toString()).err()).contains("not a DICOM file");
-        assertThat(run("json", "no-such-file.dcm").err()).contains("no such file");
+        assertThat(ToolRun.run("json", text.toString()).err()).contains("not a DICOM file");
+        assertThat(ToolRun.run("json", "no-such-file.dcm").err()).contains("no such file");
     }
 
     @Test
     void usageErrorsExitTwo() {
-        assertThat(run().status()).isEqualTo(2);
-        assertThat(run("frobnicate").err()).contains("unknown command 'frobnicate'").contains("json").contains("dump");
-        assertThat(run("json").err()).contains("no FILE given").contains("usage: harmony dicom json");
-        assertThat(run("json", "--pretty", "x.dcm").err()).contains("unknown option '--pretty'");
-        assertThat(run("json", "--bulk-data-uri-above", "1", "--omit-bulk-data-above", "1", "x.dcm").status()).isEqualTo(2);
-        assertThat(run("json", "--bulk-data-uri-above", "lots", "x.dcm").err()).contains("expected a number of bytes");
-        assertThat(run("--help").status()).isZero();
+        assertThat(ToolRun.run().status()).isEqualTo(2);
+        assertThat(ToolRun.run("frobnicate").err()).contains("unknown command 'frobnicate'").contains("json").contains("dump");
+        assertThat(ToolRun.run("json").err()).contains("no FILE given").contains("usage: harmony dicom json");
+        assertThat(ToolRun.run("json", "--pretty", "x.dcm").err()).contains("unknown option '--pretty'");
+        assertThat(ToolRun.run("json", "--bulk-data-uri-above", "1", "--omit-bulk-data-above", "1", "x.dcm").status()).isEqualTo(2);
+        assertThat(ToolRun.run("json", "--bulk-data-uri-above", "lots", "x.dcm").err()).contains("expected a number of bytes");
+        assertThat(ToolRun.run("--help").status()).isZero();
     }
 
     /** The real entry point, in its own JVM: the exit status reaches the shell. */

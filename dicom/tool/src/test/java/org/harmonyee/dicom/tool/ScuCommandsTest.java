@@ -22,14 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code echo} and {@code store} against DCMTK's storescp on a free loopback port: success, refusal, closed port, usage. */
 class ScuCommandsTest {
 
-    record Run(int status, String out, String err) {
-    }
 
     @Test
     void echoesStorescp() throws Exception {
         Process storescp = storescp();
         try {
-            Run run = run("echo", "-aet", "OPERATOR", "-aec", "STORESCP", "127.0.0.1", String.valueOf(port));
+            ToolRun run = ToolRun.run("echo", "-aet", "OPERATOR", "-aec", "STORESCP", "127.0.0.1", String.valueOf(port));
             assertThat(run.status()).as(run.err()).isZero();
             assertThat(run.out()).isEqualTo("C-ECHO STORESCP@127.0.0.1:" + port + ": status 0000\n");
         } finally {
@@ -46,7 +44,7 @@ class ScuCommandsTest {
         }
         Process storescp = storescp();
         try {
-            Run run = run("store", "-aec", "STORESCP", "127.0.0.1", String.valueOf(port), study.toString());
+            ToolRun run = ToolRun.run("store", "-aec", "STORESCP", "127.0.0.1", String.valueOf(port), study.toString());
             assertThat(run.status()).as(run.err()).isZero();
             assertThat(run.out()).isEqualTo("C-STORE STORESCP@127.0.0.1:" + port + ": " + originals.size()
                     + " stored, 0 failed\n");
@@ -79,7 +77,7 @@ class ScuCommandsTest {
     void aRefusedAssociationIsOneLineAndStatus1() throws Exception {
         Process storescp = storescp("--refuse");
         try {
-            Run run = run("echo", "127.0.0.1", String.valueOf(port));
+            ToolRun run = ToolRun.run("echo", "127.0.0.1", String.valueOf(port));
             assertThat(run.status()).isEqualTo(1);
             assertThat(run.err()).startsWith("harmony dicom echo: ").doesNotContain("\tat ");
             assertThat(run.err().lines()).hasSize(1);
@@ -91,7 +89,7 @@ class ScuCommandsTest {
     @Test
     void aClosedPortIsOneLineAndStatus1() throws IOException {
         int closed = freePort();
-        Run run = run("echo", "127.0.0.1", String.valueOf(closed));
+        ToolRun run = ToolRun.run("echo", "127.0.0.1", String.valueOf(closed));
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err()).startsWith("harmony dicom echo: cannot connect to 127.0.0.1:" + closed);
         assertThat(run.err().lines()).hasSize(1);
@@ -99,7 +97,7 @@ class ScuCommandsTest {
 
     @Test
     void aBadPortIsAUsageError() {
-        Run run = run("echo", "127.0.0.1", "0");
+        ToolRun run = ToolRun.run("echo", "127.0.0.1", "0");
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("PORT: expected 1-65535, got '0'").contains("usage: harmony dicom echo");
     }
@@ -136,11 +134,4 @@ class ScuCommandsTest {
         }
     }
 
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = DicomTool.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 }
