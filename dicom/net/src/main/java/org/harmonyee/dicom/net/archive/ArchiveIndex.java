@@ -3,6 +3,7 @@ package org.harmonyee.dicom.net.archive;
 import org.harmonyee.dicom.data.Attributes;
 import org.harmonyee.dicom.data.Tag;
 import org.harmonyee.dicom.data.VR;
+import org.harmonyee.dicom.dict.ElementDictionary;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ import java.util.function.Function;
  */
 final class ArchiveIndex {
 
+    private static final ElementDictionary DICTIONARY = ElementDictionary.standard();
+
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, Entity> patients = new LinkedHashMap<>();
     private final Map<String, Entity> studies = new HashMap<>();
@@ -34,8 +37,7 @@ final class ArchiveIndex {
         for (int tag : new int[] {Tag.StudyInstanceUID, Tag.SeriesInstanceUID, Tag.SOPInstanceUID, Tag.SOPClassUID}) {
             String value = dataSet.getString(tag);
             if (value == null || value.isEmpty()) {
-                return "no " + (tag == Tag.StudyInstanceUID ? "StudyInstanceUID" : tag == Tag.SeriesInstanceUID
-                        ? "SeriesInstanceUID" : tag == Tag.SOPInstanceUID ? "SOPInstanceUID" : "SOPClassUID");
+                return "no " + DICTIONARY.keywordOf(tag);
             }
         }
         return null;

@@ -5,6 +5,7 @@ import org.harmonyee.dicom.net.dimse.DimseException;
 import org.harmonyee.dicom.net.service.RetrieveScp;
 import org.harmonyee.dicom.net.service.ScpContext;
 
+import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,6 +15,8 @@ import java.util.List;
  */
 final class ArchiveRetrieveScp implements RetrieveScp {
 
+    private static final System.Logger LOG = System.getLogger(ArchiveRetrieveScp.class.getName());
+
     private final ArchiveIndex index;
 
     ArchiveRetrieveScp(ArchiveIndex index) {
@@ -22,6 +25,9 @@ final class ArchiveRetrieveScp implements RetrieveScp {
 
     @Override
     public List<Path> retrieve(ScpContext context, Attributes identifier) throws DimseException {
-        return index.files(Query.retrieve(InformationModel.of(context.sopClassUid()), identifier));
+        Query query = Query.retrieve(InformationModel.of(context.sopClassUid()), identifier);
+        List<Path> files = index.files(query);
+        LOG.log(Level.DEBUG, () -> context + ": " + query.level() + " selects " + files.size() + " instances");
+        return files;
     }
 }

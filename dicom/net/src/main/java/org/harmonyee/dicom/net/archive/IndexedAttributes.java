@@ -5,7 +5,6 @@ import org.harmonyee.dicom.data.Tag;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The attributes the index keeps, by the level of the entity they describe: the keys of PS3.4
@@ -44,10 +43,6 @@ final class IndexedAttributes {
             Tag.NumberOfStudyRelatedSeries, QueryRetrieveLevel.STUDY,
             Tag.NumberOfStudyRelatedInstances, QueryRetrieveLevel.STUDY,
             Tag.NumberOfSeriesRelatedInstances, QueryRetrieveLevel.SERIES);
-
-    /** Keys that belong to no level (PS3.4 C.4.1.1.3 and C.6.1.1.1): allowed in any identifier. */
-    static final Set<Integer> LEVEL_FREE = Set.of(Tag.QueryRetrieveLevel, Tag.SpecificCharacterSet,
-            Tag.RetrieveAETitle, Tag.InstanceAvailability, Tag.TimezoneOffsetFromUTC);
 
     private static final Map<Integer, QueryRetrieveLevel> HOME = new HashMap<>(COMPUTED);
 
