@@ -80,7 +80,8 @@ class ArchiveRefusalTest {
             "S; SERIES; SeriesInstanceUID=; StudyInstanceUID (0020,000D) needs one value at SERIES level",
             "S; SERIES; StudyInstanceUID=1.2.* SeriesInstanceUID=; StudyInstanceUID (0020,000D) needs one value at SERIES level",
             "P; STUDY; StudyInstanceUID=; PatientID (0010,0020) needs one value at STUDY level",
-            "P; IMAGE; PatientID=PAT001 StudyInstanceUID=$STUDY SOPInstanceUID=; SeriesInstanceUID (0020,000E) needs one value at IMAGE level"})
+            "P; IMAGE; PatientID=PAT001 StudyInstanceUID=$STUDY SOPInstanceUID=; "
+                    + "SeriesInstanceUID (0020,000E) needs one value at IMAGE level"})
     void aFindBreakingTheRulesIsRefusedWithItsReason(String root, String level, String keys, String comment) throws Exception {
         try (ScuAssociation association = open()) {
             assertThatThrownBy(() -> association.find(root.equals("S") ? STUDY_ROOT : PATIENT_ROOT, identifier(level, keys)))
