@@ -26,13 +26,18 @@ public final class DirectoryStorage implements CStoreScp {
         this.directory = directory;
     }
 
+    /** Where the instance {@code sopInstanceUid} is written. */
+    public Path file(String sopInstanceUid) {
+        return directory.resolve(sopInstanceUid + ".dcm");
+    }
+
     @Override
     public int store(ScpContext context, InputStream dataSet) throws DimseException, IOException {
         String instance = context.request().affectedSopInstanceUid();
         if (instance == null || instance.isBlank() || !instance.matches("[0-9.]+")) {
             throw new DimseException(Status.CANNOT_UNDERSTAND, "Affected SOP Instance UID missing or not a UID");
         }
-        Path target = directory.resolve(instance.strip() + ".dcm");
+        Path target = file(instance.strip());
         Path partial = null;
         IOException diskFailure = null;
         OutputStream file = null;

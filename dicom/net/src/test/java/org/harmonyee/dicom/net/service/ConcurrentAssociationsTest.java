@@ -3,6 +3,7 @@ package org.harmonyee.dicom.net.service;
 import org.harmonyee.dicom.data.Attributes;
 import org.harmonyee.dicom.data.Tag;
 import org.harmonyee.dicom.net.TestThreads;
+import org.harmonyee.dicom.net.archive.DirectoryArchive;
 import org.harmonyee.dicom.net.association.AcceptorConfig;
 import org.harmonyee.dicom.net.association.AssociationAcceptor;
 import org.harmonyee.dicom.net.association.AssociationSettings;
@@ -39,7 +40,7 @@ class ConcurrentAssociationsTest {
         instances.forEach(i -> bySeries.computeIfAbsent(i.seriesInstanceUid(), k -> new ArrayList<>()).add(i));
         List<List<TestDataset.Instance>> series = new ArrayList<>(bySeries.values());
         try (TestThreads threads = new TestThreads("concurrent-test")) {
-            ManifestArchive archive = new ManifestArchive(instances);
+            DirectoryArchive archive = DirectoryArchive.open(TestDataset.directory());
             QueryRetrieveScp queryRetrieve = new QueryRetrieveScp(threads.executor()).find(archive).get(archive);
             DicomClient client = new DicomClient("HARMONY", AssociationSettings.DEFAULT, threads.executor(), null);
             ExecutorService callers = Executors.newFixedThreadPool(ASSOCIATIONS);

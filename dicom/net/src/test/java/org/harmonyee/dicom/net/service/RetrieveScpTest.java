@@ -1,6 +1,7 @@
 package org.harmonyee.dicom.net.service;
 
 import org.harmonyee.dicom.net.TestThreads;
+import org.harmonyee.dicom.net.archive.DirectoryArchive;
 import org.harmonyee.dicom.net.association.AcceptorConfig;
 import org.harmonyee.dicom.net.association.AssociationAcceptor;
 import org.harmonyee.dicom.net.association.AssociationSettings;
@@ -36,7 +37,7 @@ class RetrieveScpTest {
         threads = new TestThreads("retrieve-scp-test");
         instances = TestDataset.instances();
         storescp = Storescp.start(Files.createDirectories(directory.resolve("storescp")), "STORESCP");
-        ManifestArchive archive = new ManifestArchive(instances);
+        DirectoryArchive archive = DirectoryArchive.open(TestDataset.directory());
         DicomClient moveClient = new DicomClient("HARMONY", AssociationSettings.DEFAULT, threads.executor(), null);
         QueryRetrieveScp queryRetrieve = new QueryRetrieveScp(threads.executor()).find(archive).get(archive)
                 .move(archive, moveClient, AeTable.of(RemoteAE.plain("STORESCP", "127.0.0.1", storescp.port())));
