@@ -34,6 +34,11 @@ public final class Association implements AutoCloseable {
 
     static final System.Logger LOG = System.getLogger(Association.class.getName());
     private static final int UNLIMITED_SEND_CAP = 256 * 1024;
+    /**
+     * Buffers the PDU and PDV headers; small, so that a data set read of a PDV's length (most of
+     * a 64 KiB PDU) bypasses it and goes from the socket straight into the reader's array.
+     */
+    private static final int RECEIVE_BUFFER = 8 * 1024;
 
     private final String name;
     private final Socket socket;
@@ -58,7 +63,7 @@ public final class Association implements AutoCloseable {
         this.name = name;
         this.socket = socket;
         this.out = socket.getOutputStream();
-        this.in = new PduInput(new BufferedInputStream(socket.getInputStream(), 64 * 1024),
+        this.in = new PduInput(new BufferedInputStream(socket.getInputStream(), RECEIVE_BUFFER),
                 requestor ? rq.maxLength() : ac.maxLength());
         this.rq = rq;
         this.ac = ac;

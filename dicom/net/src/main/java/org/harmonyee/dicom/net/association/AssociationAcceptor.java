@@ -106,7 +106,7 @@ public final class AssociationAcceptor implements Closeable {
             Negotiator.Outcome outcome = overLimit ? new Negotiator.Outcome(null, Negotiator.limitExceeded())
                     : Negotiator.negotiate(rq, config);
             if (outcome.reject() != null) {
-                reject(socket, name, outcome.reject());
+                reject(socket, name, outcome);
                 return;
             }
             socket.getOutputStream().write(AssociatePduEncoder.encode(outcome.accept()));
@@ -151,8 +151,9 @@ public final class AssociationAcceptor implements Closeable {
     }
 
     /** Sends the A-ASSOCIATE-RJ and waits (ARTIM) for the requestor to close the connection. */
-    private void reject(Socket socket, String name, AAssociateRJ reject) throws IOException {
-        LOG.log(Level.INFO, () -> name + ": " + reject);
+    private void reject(Socket socket, String name, Negotiator.Outcome outcome) throws IOException {
+        AAssociateRJ reject = outcome.reject();
+        LOG.log(Level.INFO, () -> name + ": " + reject + (outcome.reason() == null ? "" : " (" + outcome.reason() + ")"));
         socket.getOutputStream().write(AssociatePduEncoder.encode(reject));
         socket.getOutputStream().flush();
         InputStream in = socket.getInputStream();

@@ -9,15 +9,24 @@ import org.harmonyee.dicom.net.pdu.RoleSelection;
 
 /**
  * The acceptor's answer to an A-ASSOCIATE-RQ (PS3.8 7.1.1, PS3.7 D.3.3): rejects for the
- * application context, the called or the calling AE title; otherwise accepts each presentation
- * context whose abstract syntax is supported with the first proposed transfer syntax it accepts,
- * answers each role selection for an accepted SOP class with the proposed roles, and offers one
- * outstanding operation each way. Pure: no I/O.
+ * application context, the called or the calling AE title, then for the user identity
+ * ({@link UserIdentityCheck}); otherwise accepts each presentation context whose abstract syntax is
+ * supported with the first proposed transfer syntax it accepts, answers each role selection for an
+ * accepted SOP class with the proposed roles, answers a user identity that asked for a positive
+ * response, and offers one outstanding operation each way. Pure apart from the configured
+ * {@link UserIdentityVerifier}: no I/O of its own.
  */
 public final class Negotiator {
 
-    /** The outcome: exactly one of {@code accept} or {@code reject} is non-null. */
-    public record Outcome(AAssociateAC accept, AAssociateRJ reject) {
+    /**
+     * The outcome: exactly one of {@code accept} or {@code reject} is non-null; {@code reason} says
+     * why a rejection was made, for the log (null when the RJ says it all).
+     */
+    public record Outcome(AAssociateAC accept, AAssociateRJ reject, String reason) {
+
+        public Outcome(AAssociateAC accept, AAssociateRJ reject) {
+            this(accept, reject, null);
+        }
     }
 
     private Negotiator() {
@@ -33,12 +42,17 @@ public final class Negotiator {
         if (!config.callingAETitles().isEmpty() && !config.callingAETitles().contains(rq.callingAETitle())) {
             return reject(AAssociateRJ.CALLING_AE_TITLE_NOT_RECOGNIZED);
         }
+        UserIdentityCheck.Result identity = UserIdentityCheck.verify(rq, config);
+        if (identity.reject() != null) {
+            return new Outcome(null, identity.reject(), identity.reason());
+        }
         AAssociateAC ac = new AAssociateAC();
         ac.callingAETitle(rq.callingAETitle());
         ac.calledAETitle(rq.calledAETitle());
         ac.maxLength(config.settings().maxPduLength());
         ac.implementationClassUid(config.settings().implementationClassUid());
         ac.implementationVersionName(config.settings().implementationVersionName());
+        ac.userIdentityServerResponse(identity.serverResponse());
         if (rq.hasAsyncOperationsWindow()) {
             ac.asyncOperationsWindow(1, 1);
         }

@@ -10,7 +10,7 @@ public record AAssociateRJ(int result, int source, int reason) {
     public static final int SOURCE_SERVICE_PROVIDER_ACSE = 2;
     public static final int SOURCE_SERVICE_PROVIDER_PRESENTATION = 3;
 
-    /** Reasons when the source is the service user. */
+    /** Reasons when the source is the service user; no-reason-given (1) is also the ACSE provider's. */
     public static final int NO_REASON_GIVEN = 1;
     public static final int APPLICATION_CONTEXT_NAME_NOT_SUPPORTED = 2;
     public static final int CALLING_AE_TITLE_NOT_RECOGNIZED = 3;

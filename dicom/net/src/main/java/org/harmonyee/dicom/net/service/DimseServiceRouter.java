@@ -10,13 +10,16 @@ import org.harmonyee.dicom.net.pdu.PresentationContext;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 
 /**
  * The SCP side of DIMSE: routes each request of an association to the handler registered for its
  * service, and answers it. A handler's {@link DimseException} becomes the response status and
  * ErrorComment, written here and nowhere else; a request for a service without a handler is
- * answered 0211 (unrecognized operation). Register handlers before the acceptor starts.
+ * answered 0211 (unrecognized operation). Before any handler runs, a request whose Affected SOP
+ * Class UID is not the abstract syntax of its presentation context is refused
+ * ({@link AffectedSopClassCheck}). Register handlers before the acceptor starts.
  */
 public final class DimseServiceRouter implements RequestHandler {
 
@@ -44,6 +47,11 @@ public final class DimseServiceRouter implements RequestHandler {
     @Override
     public void onRequest(Association association, PresentationContext context, Command request, InputStream dataSet)
             throws IOException {
+        DimseException mismatch = AffectedSopClassCheck.check(context, request);
+        if (mismatch != null) {
+            refuseUnread(new ScpContext(association, context, request), dataSet, mismatch);
+            return;
+        }
         switch (request.commandField()) {
             case CommandField.C_ECHO_RQ -> answer(new ScpContext(association, context, request), () -> {
                 echo.echo(new ScpContext(association, context, request));
@@ -59,6 +67,16 @@ public final class DimseServiceRouter implements RequestHandler {
                         + " is not supported");
             });
         }
+    }
+
+    /** Answers {@code refusal} after draining the data set unread: nothing of it is kept in memory. */
+    private static void refuseUnread(ScpContext context, InputStream dataSet, DimseException refusal) throws IOException {
+        if (dataSet != null) {
+            dataSet.transferTo(OutputStream.nullOutputStream());
+        }
+        answer(context, () -> {
+            throw refusal;
+        });
     }
 
     private int storeOrRefuse(ScpContext context, InputStream dataSet) throws DimseException, IOException {

@@ -3,6 +3,7 @@ package org.harmonyee.dicom.net.service;
 import org.harmonyee.dicom.net.pdu.AAssociateRQ;
 import org.harmonyee.dicom.net.pdu.PresentationContext;
 import org.harmonyee.dicom.net.pdu.RoleSelection;
+import org.harmonyee.dicom.net.pdu.UserIdentity;
 import org.harmonyee.dicom.uid.UID;
 
 import java.io.BufferedInputStream;
@@ -26,6 +27,7 @@ public final class Proposal {
 
     private final List<Map.Entry<String, List<String>>> contexts = new ArrayList<>();
     private final Map<String, RoleSelection> roles = new LinkedHashMap<>();
+    private UserIdentity userIdentity;
 
     public static Proposal verification() {
         return new Proposal().add(UID.Verification, UID.ExplicitVRLittleEndian, UID.ImplicitVRLittleEndian);
@@ -91,6 +93,15 @@ public final class Proposal {
         return this;
     }
 
+    /**
+     * Sends {@code identity} in the User Identity sub-item (PS3.7 D.3.3.7); the acceptor's server
+     * response, when one was requested and given, is {@code association().associateAC().userIdentityServerResponse()}.
+     */
+    public Proposal userIdentity(UserIdentity identity) {
+        this.userIdentity = identity;
+        return this;
+    }
+
     public boolean isEmpty() {
         return contexts.isEmpty();
     }
@@ -104,6 +115,7 @@ public final class Proposal {
                     context.getValue()));
         }
         roles.values().forEach(rq::addRoleSelection);
+        rq.userIdentity(userIdentity);
         return rq;
     }
 }

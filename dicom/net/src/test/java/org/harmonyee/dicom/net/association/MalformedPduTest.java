@@ -137,6 +137,16 @@ class MalformedPduTest {
     }
 
     @Test
+    void aContextThatWasProposedButRefusedIsInvalid() throws IOException {
+        AAssociateRQ rq = request();
+        rq.addPresentationContext(PresentationContext.proposed(3, "1.2.3.4.5", List.of(UID.ImplicitVRLittleEndian)));
+        try (Socket socket = associate(rq)) {
+            socket.getOutputStream().write(pData(3, 3, new byte[8]));
+            expectAbort(socket, AAbort.INVALID_PDU_PARAMETER_VALUE);
+        }
+    }
+
+    @Test
     void aContextIdUsedTwiceIsInvalid() throws IOException {
         AAssociateRQ rq = request();
         rq.addPresentationContext(PresentationContext.proposed(3, UID.Verification, List.of(UID.ImplicitVRLittleEndian)));
@@ -238,8 +248,12 @@ class MalformedPduTest {
 
     /** A socket with an established association (context 1: Verification). */
     private static Socket associate() throws IOException {
+        return associate(request());
+    }
+
+    private static Socket associate(AAssociateRQ rq) throws IOException {
         Socket socket = connect();
-        socket.getOutputStream().write(AssociatePduEncoder.encode(request()));
+        socket.getOutputStream().write(AssociatePduEncoder.encode(rq));
         DataInputStream in = new DataInputStream(socket.getInputStream());
         assertThat(in.readUnsignedByte()).isEqualTo(PduType.A_ASSOCIATE_AC);
         in.readUnsignedByte();
