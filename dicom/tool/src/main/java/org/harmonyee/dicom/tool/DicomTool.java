@@ -29,6 +29,7 @@ public final class DicomTool {
             entry("get", GetCommand::new),
             entry("json", JsonCommand::new),
             entry("move", MoveCommand::new),
+            entry("scp", ScpCommand::new),
             entry("store", StoreCommand::new)));
 
     private DicomTool() {

@@ -12,9 +12,11 @@ import org.harmonyee.dicom.uid.UID;
 
 /**
  * What {@code get} proposes: the retrieve model, then for each storage SOP class the SCP role and
- * two contexts, the native syntaxes and the usual compressed ones, so that an SCP choosing a
- * context per instance (Orthanc, ours) sends each as stored. An SCP that sends a whole class in
- * the first context accepted for it (DCMTK's dcmqrscp) needs the stored syntax named first:
+ * two contexts, the native syntaxes and the image compressions (JPEG baseline first), so that an
+ * SCP choosing a context per instance (Orthanc, ours) sends native and JPEG baseline instances as
+ * stored. An SCP accepts one syntax per context, so an instance in another compression, or from an
+ * SCP that sends a whole class in the first context accepted for it (DCMTK's dcmqrscp), needs its
+ * syntax named:
  * {@code --class SecondaryCaptureImageStorage=JPEGBaseline8Bit} proposes one context per named
  * syntax, in that order. Named classes come first, then the common ones below, up to the 128
  * contexts of an association.
@@ -49,8 +51,9 @@ final class GetProposal {
             UID.TwelveLeadECGWaveformStorage, UID.GeneralECGWaveformStorage, UID.HemodynamicWaveformStorage);
 
     private static final String[] NATIVE = TransferCapabilities.NATIVE_TRANSFER_SYNTAXES.toArray(String[]::new);
-    private static final String[] COMPRESSED = TransferCapabilities.STORAGE_TRANSFER_SYNTAXES.stream()
-            .filter(ts -> !TransferCapabilities.NATIVE_TRANSFER_SYNTAXES.contains(ts)).toArray(String[]::new);
+    /** The image compressions, the most common first: an SCP taking the proposer's order picks JPEG baseline. */
+    private static final String[] COMPRESSED = {UID.JPEGBaseline8Bit, UID.JPEGExtended12Bit, UID.JPEGLosslessSV1,
+        UID.JPEGLossless, UID.JPEG2000Lossless, UID.JPEG2000, UID.JPEGLSLossless, UID.JPEGLSNearLossless, UID.RLELossless};
     private static final UidDictionary UIDS = UidDictionary.standard();
     private static final int MAX_CONTEXTS = 128;
 

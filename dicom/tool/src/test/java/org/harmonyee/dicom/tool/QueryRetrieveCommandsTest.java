@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.harmonyee.dicom.net.TestThreads;
 import org.harmonyee.dicom.net.association.AssociationSettings;
-import org.harmonyee.dicom.net.peers.DataSetBytes;
 import org.harmonyee.dicom.net.peers.Dcmqrscp;
 import org.harmonyee.dicom.net.peers.LoadedDcmqrscp;
 import org.harmonyee.dicom.net.peers.PeerProcess;
@@ -39,8 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QueryRetrieveCommandsTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Set<String> NATIVE = Set.of(UID.ImplicitVRLittleEndian, UID.ExplicitVRLittleEndian,
-            UID.ExplicitVRBigEndian);
 
     @TempDir
     static Path directory;
@@ -149,7 +146,7 @@ class QueryRetrieveCommandsTest {
         List<TestDataset.Instance> expected = study(mixed);
         assertThat(run.out()).isEqualTo("C-GET DCMQRSCP@127.0.0.1:" + qr.port() + ": " + expected.size()
                 + " completed, 0 failed, 0 warning, status 0000\n");
-        assertSameFiles(expected, target);
+        ReceivedFiles.assertSame(expected, target);
     }
 
     @Test
@@ -160,13 +157,13 @@ class QueryRetrieveCommandsTest {
         assertThat(toStorescp.status()).as(toStorescp.err()).isZero();
         assertThat(toStorescp.out()).isEqualTo("C-MOVE DCMQRSCP@127.0.0.1:" + qr.port() + " to STORESCP: "
                 + expected.size() + " completed, 0 failed, 0 warning, status 0000\n");
-        assertSameFiles(expected, storescp.output());
+        ReceivedFiles.assertSame(expected, storescp.output());
 
         Path target = directory.resolve("moved");
         ToolRun toSelf = ToolRun.run(command("move", "-aem", "OPERATOR", "--port", Integer.toString(receiverPort),
                 "-od", target.toString(), "-k", "StudyInstanceUID=" + studyUid));
         assertThat(toSelf.status()).as(toSelf.out() + toSelf.err() + qr.log()).isZero();
-        assertSameFiles(expected, target);
+        ReceivedFiles.assertSame(expected, target);
     }
 
     /** A study without compressed instances: dcmqrscp proposes its native syntaxes for a C-MOVE. */
@@ -176,20 +173,6 @@ class QueryRetrieveCommandsTest {
                 .findFirst().orElseThrow();
     }
 
-    private static void assertSameFiles(List<TestDataset.Instance> expected, Path received) throws Exception {
-        Map<String, Path> files = DataSetBytes.bySopInstance(received);
-        for (TestDataset.Instance instance : expected) {
-            Path copy = files.get(instance.sopInstanceUid());
-            assertThat(copy).as("received " + instance.file()).isNotNull();
-            String syntax = DataSetBytes.header(copy).transferSyntax();
-            if (syntax.equals(instance.transferSyntaxUid())) {
-                assertThat(DataSetBytes.mismatch(instance.file(), copy)).as(instance.file() + " vs " + copy).isEqualTo(-1);
-            } else {
-                assertThat(List.of(syntax, instance.transferSyntaxUid())).as("dcmqrscp converts between native syntaxes only")
-                        .allMatch(NATIVE::contains);
-            }
-        }
-    }
 
     @Test
     void refusalsAreOneLineWithTheStatus() {
