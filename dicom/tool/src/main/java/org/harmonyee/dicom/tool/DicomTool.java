@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,7 +41,11 @@ public final class DicomTool {
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         boolean verbose = args.length > 0 && args[0].equals("-v");
         if (System.getProperty("java.util.logging.config.file") == null) {
-            Logger.getLogger("").setLevel(verbose ? Level.INFO : Level.WARNING);
+            Logger root = Logger.getLogger("");
+            root.setLevel(verbose ? Level.FINE : Level.WARNING);
+            for (Handler handler : root.getHandlers()) {
+                handler.setLevel(root.getLevel());
+            }
         }
         int status = run(verbose ? Arrays.copyOfRange(args, 1, args.length) : args, out, err);
         out.flush();
@@ -68,7 +73,14 @@ public final class DicomTool {
         } catch (CommandException e) {
             err.println("harmony dicom " + args[0] + ": " + e.getMessage());
             if (e.isUsage()) {
-                err.println("usage: harmony dicom " + args[0] + " " + instance.usage());
+                String usage = instance.usage();
+                err.println("usage: harmony dicom " + args[0] + " " + usage);
+                if (usage.contains(ScuConnection.USAGE)) {
+                    err.println(ScuConnection.OPTIONS);
+                }
+                if (usage.contains(ScuConnection.USAGE) || usage.contains(TlsOptions.USAGE)) {
+                    err.println(TlsOptions.OPTIONS);
+                }
             }
             return e.status();
         } catch (IOException e) {
@@ -80,5 +92,7 @@ public final class DicomTool {
     private static void usage(PrintStream stream) {
         stream.println("usage: harmony dicom [-v] COMMAND ARGS...   (-v: log every association and DIMSE message)");
         COMMANDS.forEach((name, command) -> stream.println("  " + name + " " + command.get().usage()));
+        stream.println(ScuConnection.OPTIONS);
+        stream.println(TlsOptions.OPTIONS);
     }
 }

@@ -13,7 +13,7 @@ final class EchoCommand implements Command {
 
     @Override
     public String usage() {
-        return ScuConnection.USAGE + " HOST PORT  C-ECHO (calling AE HARMONY, called AE ANY-SCP by default)";
+        return ScuConnection.USAGE + " HOST PORT  C-ECHO";
     }
 
     @Override

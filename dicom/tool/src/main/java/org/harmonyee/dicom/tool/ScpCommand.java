@@ -38,7 +38,7 @@ final class ScpCommand implements Command {
     @Override
     public String usage() {
         return "--dir DIR [-aet AET] [--port N] [--bind ADDR] [--dest AET=HOST:PORT[:tls]]... [--ae-table FILE]"
-                + " [--accept-calling AET]... [--max-associations N] " + TlsOptions.USAGE + " [--no-client-auth]"
+                + " [--accept-calling AET]... [--max-associations N] " + TlsOptions.USAGE
                 + "  serve DIR: C-ECHO, C-STORE, C-FIND, C-GET, C-MOVE until stopped (port 11112, AE HARMONY by default)";
     }
 

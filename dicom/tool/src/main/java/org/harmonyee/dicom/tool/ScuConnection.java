@@ -25,7 +25,8 @@ import org.harmonyee.dicom.net.tls.DicomTls;
 final class ScuConnection implements AutoCloseable {
 
     static final Set<String> FLAGS = Set.of(TlsOptions.TLS);
-    static final String USAGE = "[-aet AET] [-aec AEC] " + TlsOptions.USAGE;
+    static final String USAGE = "[SCU options]";
+    static final String OPTIONS = "SCU options: -aet AET (calling AE, HARMONY), -aec AEC (called AE, ANY-SCP), TLS options";
 
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "harmony-dicom-scu");

@@ -25,8 +25,10 @@ final class TlsOptions {
     static final Set<String> FLAGS = Set.of(TLS, NO_CLIENT_AUTH);
     static final Set<String> VALUED = Set.of("--key-store", "--key-store-password", "--trust-store",
             "--trust-store-password", "--store-type", "--tls-protocol");
-    static final String USAGE = "[--tls --trust-store FILE [--key-store FILE] [--key-store-password P]"
-            + " [--trust-store-password P] [--store-type PKCS12|JKS] [--tls-protocol TLSv1.3|TLSv1.2]]";
+    static final String USAGE = "[TLS options]";
+    static final String OPTIONS = "TLS options: --tls --trust-store FILE [--trust-store-password P] [--key-store FILE"
+            + " --key-store-password P] [--store-type PKCS12|JKS] [--tls-protocol TLSv1.3|TLSv1.2]"
+            + " (a password may be env:VARIABLE); scp: --key-store is required, --no-client-auth";
 
     private TlsOptions() {
     }
