@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * name) renamed when complete and closed, before the response. The data set is read in full 64 KiB
  * chunks written straight to the file: no second buffer, one write call per chunk. Nothing is
  * forced to disk (no fsync), as DCMTK's storescp does not. A disk failure answers A700 (out of
- * resources); the rest of the data set is still read.
+ * resources); the rest of the data set is still read. An association lost mid-instance leaves
+ * nothing on disk.
  */
 public final class DirectoryStorage implements CStoreScp {
 
@@ -54,15 +55,11 @@ public final class DirectoryStorage implements CStoreScp {
         } catch (IOException e) {
             diskFailure = e;
         }
-        byte[] chunk = new byte[CHUNK];
-        for (int n = dataSet.readNBytes(chunk, 0, CHUNK); n > 0; n = dataSet.readNBytes(chunk, 0, CHUNK)) {
-            if (diskFailure == null) {
-                try {
-                    file.write(chunk, 0, n);
-                } catch (IOException e) {
-                    diskFailure = e;
-                }
-            }
+        try {
+            diskFailure = copy(dataSet, file, diskFailure);
+        } catch (IOException networkFailure) {
+            discard(file, partial);
+            throw networkFailure;
         }
         try {
             if (file != null) {
@@ -75,9 +72,39 @@ public final class DirectoryStorage implements CStoreScp {
         } catch (IOException e) {
             diskFailure = e;
         }
-        Files.deleteIfExists(partial);
+        if (file != null) {
+            discard(file, partial);
+        }
         throw new DimseException(Status.OUT_OF_RESOURCES, "cannot write the instance: " + diskFailure.getMessage(),
                 diskFailure);
+    }
+
+    /** Copies the rest of the data set, to the file while it takes it; returns the disk failure, if any. */
+    private static IOException copy(InputStream dataSet, OutputStream file, IOException diskFailure) throws IOException {
+        IOException failure = diskFailure;
+        byte[] chunk = new byte[CHUNK];
+        for (int n = dataSet.readNBytes(chunk, 0, CHUNK); n > 0; n = dataSet.readNBytes(chunk, 0, CHUNK)) {
+            if (failure == null) {
+                try {
+                    file.write(chunk, 0, n);
+                } catch (IOException e) {
+                    failure = e;
+                }
+            }
+        }
+        return failure;
+    }
+
+    /** Nothing of a failed instance stays on disk; a partial file that cannot be removed is logged, not thrown. */
+    private static void discard(OutputStream file, Path partial) {
+        try {
+            if (file != null) {
+                file.close();
+            }
+            Files.deleteIfExists(partial);
+        } catch (IOException e) {
+            DimseServiceRouter.LOG.log(System.Logger.Level.WARNING, () -> partial + ": cannot remove: " + e.getMessage());
+        }
     }
 
     /** The partial file, the directory made first when missing (only then: not a check per instance). */
