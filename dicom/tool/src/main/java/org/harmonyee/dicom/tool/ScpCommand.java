@@ -27,8 +27,8 @@ import org.harmonyee.dicom.net.tls.DicomTls;
  * [--ae-table FILE] [--accept-calling AET]... [--max-associations N] [TLS]}: a storage and
  * query/retrieve SCP serving a folder ({@link DirectoryArchive}): C-ECHO, C-STORE into DIR,
  * C-FIND, C-GET and C-MOVE (to the destinations given) in patient and study root, until SIGTERM
- * or Ctrl-C, which close the listener and give running associations 5 s to end. It prints one line
- * once it listens.
+ * or Ctrl-C, which close the listener and abort running associations (an instance being received
+ * is discarded). It prints one line once it listens.
  */
 final class ScpCommand implements Command {
 
