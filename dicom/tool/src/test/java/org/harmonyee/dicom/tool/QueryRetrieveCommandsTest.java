@@ -8,6 +8,7 @@ import org.harmonyee.dicom.net.peers.Dcmqrscp;
 import org.harmonyee.dicom.net.peers.LoadedDcmqrscp;
 import org.harmonyee.dicom.net.peers.PeerProcess;
 import org.harmonyee.dicom.net.peers.Storescp;
+import org.harmonyee.dicom.net.peers.SameInstances;
 import org.harmonyee.dicom.net.peers.TestDataset;
 import org.harmonyee.dicom.net.service.DicomClient;
 import org.harmonyee.dicom.uid.UID;
@@ -146,7 +147,7 @@ class QueryRetrieveCommandsTest {
         List<TestDataset.Instance> expected = study(mixed);
         assertThat(run.out()).isEqualTo("C-GET DCMQRSCP@127.0.0.1:" + qr.port() + ": " + expected.size()
                 + " completed, 0 failed, 0 warning, status 0000\n");
-        ReceivedFiles.assertSame(expected, target);
+        SameInstances.assertReceived(expected, target);
     }
 
     @Test
@@ -157,13 +158,13 @@ class QueryRetrieveCommandsTest {
         assertThat(toStorescp.status()).as(toStorescp.err()).isZero();
         assertThat(toStorescp.out()).isEqualTo("C-MOVE DCMQRSCP@127.0.0.1:" + qr.port() + " to STORESCP: "
                 + expected.size() + " completed, 0 failed, 0 warning, status 0000\n");
-        ReceivedFiles.assertSame(expected, storescp.output());
+        SameInstances.assertReceived(expected, storescp.output());
 
         Path target = directory.resolve("moved");
         ToolRun toSelf = ToolRun.run(command("move", "-aem", "OPERATOR", "--port", Integer.toString(receiverPort),
                 "-od", target.toString(), "-k", "StudyInstanceUID=" + studyUid));
         assertThat(toSelf.status()).as(toSelf.out() + toSelf.err() + qr.log()).isZero();
-        ReceivedFiles.assertSame(expected, target);
+        SameInstances.assertReceived(expected, target);
     }
 
     /** A study without compressed instances: dcmqrscp proposes its native syntaxes for a C-MOVE. */

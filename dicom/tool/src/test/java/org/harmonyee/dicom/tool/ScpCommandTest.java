@@ -7,6 +7,7 @@ import org.harmonyee.dicom.net.peers.Dcmtk;
 import org.harmonyee.dicom.net.peers.PeerProcess;
 import org.harmonyee.dicom.net.peers.Storescp;
 import org.harmonyee.dicom.net.peers.TestCertificates;
+import org.harmonyee.dicom.net.peers.SameInstances;
 import org.harmonyee.dicom.net.peers.TestDataset;
 import org.harmonyee.dicom.uid.UID;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -93,7 +93,7 @@ class ScpCommandTest {
         ToolRun get = ToolRun.run("get", "-aec", "ARCHIVE", "-k", "StudyInstanceUID=" + mixed, "-od", ours.toString(),
                 "127.0.0.1", port);
         assertThat(get.status()).as(get.err()).isZero();
-        ReceivedFiles.assertSame(study(mixed), ours);
+        SameInstances.assertReceived(study(mixed), ours);
 
         Path theirs = Files.createDirectories(directory.resolve("getscu"));
         Dcmtk.Result getscu = Dcmtk.run(120, "getscu", "+B", "-S", "-aec", "ARCHIVE", "-od", theirs.toString(),
@@ -101,12 +101,12 @@ class ScpCommandTest {
         assertThat(getscu.status()).as(getscu.output()).isZero();
         List<TestDataset.Instance> uncompressed = study(mixed).stream()
                 .filter(i -> !i.transferSyntaxUid().equals(UID.JPEGBaseline8Bit)).toList();
-        ReceivedFiles.assertSame(uncompressed, theirs);
+        SameInstances.assertReceived(uncompressed, theirs);
 
         Dcmtk.Result move = Dcmtk.run(120, "movescu", "-v", "-S", "-aec", "ARCHIVE", "-aem", "STORESCP",
                 "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + mixed, "127.0.0.1", port);
         assertThat(move.output()).as(move.output() + scp.log()).contains("Received Final Move Response (Success)");
-        ReceivedFiles.assertSame(study(mixed), storescp.output());
+        SameInstances.assertReceived(study(mixed), storescp.output());
     }
 
 
@@ -144,11 +144,11 @@ class ScpCommandTest {
             assertThat(secure.banner()).contains(" (TLS), serving ");
             List<String> tls = List.of("+tls", client.key().toString(), client.certificate().toString(), "-pw",
                     "+cf", server.certificate().toString());
-            assertThat(dcmtk("echoscu", tls, "-aec", "HARMONY", "127.0.0.1", tlsPort).status()).isZero();
-            Dcmtk.Result find = dcmtk("findscu", tls, "-v", "-S", "-aec", "HARMONY", "-k", "QueryRetrieveLevel=STUDY",
+            assertThat(Dcmtk.run(60, "echoscu", tls, "-aec", "HARMONY", "127.0.0.1", tlsPort).status()).isZero();
+            Dcmtk.Result find = Dcmtk.run(60, "findscu", tls, "-v", "-S", "-aec", "HARMONY", "-k", "QueryRetrieveLevel=STUDY",
                     "-k", "StudyInstanceUID", "127.0.0.1", tlsPort);
             assertThat(find.output()).contains("Received Final Find Response (Success)");
-            Dcmtk.Result store = dcmtk("storescu", tls, "-aec", "HARMONY", "127.0.0.1", tlsPort,
+            Dcmtk.Result store = Dcmtk.run(60, "storescu", tls, "-aec", "HARMONY", "127.0.0.1", tlsPort,
                     instances.get(0).file().toString());
             assertThat(store.status()).as(store.output()).isZero();
             Dcmtk.Result plain = Dcmtk.run(30, "echoscu", "-aec", "HARMONY", "127.0.0.1", tlsPort);
@@ -157,11 +157,6 @@ class ScpCommandTest {
         }
     }
 
-    private static Dcmtk.Result dcmtk(String tool, List<String> tls, String... rest) throws Exception {
-        List<String> arguments = new ArrayList<>(tls);
-        arguments.addAll(List.of(rest));
-        return Dcmtk.run(60, tool, arguments.toArray(String[]::new));
-    }
 
     @Test
     void sigtermEndsItAndBadOptionsStopItAtOnce() throws Exception {

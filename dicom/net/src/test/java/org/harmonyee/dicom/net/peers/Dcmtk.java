@@ -40,6 +40,14 @@ public final class Dcmtk {
         return builder;
     }
 
+    /** Runs a tool with {@code options} (such as its TLS options) before {@code rest}. */
+    public static Result run(int seconds, String tool, List<String> options, String... rest)
+            throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(options);
+        arguments.addAll(List.of(rest));
+        return run(seconds, tool, arguments.toArray(String[]::new));
+    }
+
     /** Runs a tool to its end (at most {@code seconds}). */
     public static Result run(int seconds, String tool, String... arguments) throws IOException, InterruptedException {
         Path out = Files.createTempFile("dcmtk-", ".out");

@@ -8,6 +8,7 @@ import org.harmonyee.dicom.net.association.AcceptorConfig;
 import org.harmonyee.dicom.net.association.AssociationAcceptor;
 import org.harmonyee.dicom.net.association.AssociationSettings;
 import org.harmonyee.dicom.net.dimse.Status;
+import org.harmonyee.dicom.net.peers.SameInstances;
 import org.harmonyee.dicom.net.peers.TestDataset;
 import org.harmonyee.dicom.uid.UID;
 import org.junit.jupiter.api.Test;

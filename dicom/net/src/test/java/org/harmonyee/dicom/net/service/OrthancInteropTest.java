@@ -8,6 +8,7 @@ import org.harmonyee.dicom.net.association.AcceptorConfig;
 import org.harmonyee.dicom.net.association.AssociationAcceptor;
 import org.harmonyee.dicom.net.association.AssociationSettings;
 import org.harmonyee.dicom.net.dimse.Status;
+import org.harmonyee.dicom.net.peers.SameInstances;
 import org.harmonyee.dicom.net.peers.Orthanc;
 import org.harmonyee.dicom.net.peers.Storescp;
 import org.harmonyee.dicom.net.peers.TestDataset;

@@ -8,6 +8,7 @@ import org.harmonyee.dicom.net.association.AssociationSettings;
 import org.harmonyee.dicom.net.association.TransferCapabilities;
 import org.harmonyee.dicom.net.dimse.DimseException;
 import org.harmonyee.dicom.net.dimse.Status;
+import org.harmonyee.dicom.net.peers.SameInstances;
 import org.harmonyee.dicom.net.peers.Dcmqrscp;
 import org.harmonyee.dicom.net.peers.LoadedDcmqrscp;
 import org.harmonyee.dicom.net.peers.Storescp;

@@ -5,6 +5,7 @@ import org.harmonyee.dicom.net.archive.DirectoryArchive;
 import org.harmonyee.dicom.net.association.AcceptorConfig;
 import org.harmonyee.dicom.net.association.AssociationAcceptor;
 import org.harmonyee.dicom.net.association.AssociationSettings;
+import org.harmonyee.dicom.net.peers.SameInstances;
 import org.harmonyee.dicom.net.peers.Dcmtk;
 import org.harmonyee.dicom.net.peers.Storescp;
 import org.harmonyee.dicom.net.peers.TestDataset;

@@ -6,6 +6,7 @@ import org.harmonyee.dicom.net.association.AssociationAcceptor;
 import org.harmonyee.dicom.net.association.AssociationSettings;
 import org.harmonyee.dicom.net.dimse.DimseException;
 import org.harmonyee.dicom.net.dimse.Status;
+import org.harmonyee.dicom.net.peers.SameInstances;
 import org.harmonyee.dicom.net.peers.DataSetBytes;
 import org.harmonyee.dicom.net.peers.Dcmtk;
 import org.harmonyee.dicom.net.peers.Storescp;

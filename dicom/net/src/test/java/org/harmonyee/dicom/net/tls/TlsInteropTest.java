@@ -88,23 +88,18 @@ class TlsInteropTest {
         return List.of("+tls", self.key().toString(), self.certificate().toString(), "-pw", "+cf", peer.certificate().toString());
     }
 
-    private static Dcmtk.Result dcmtk(String tool, List<String> options, String... rest) throws Exception {
-        List<String> arguments = new ArrayList<>(options);
-        arguments.addAll(List.of(rest));
-        return Dcmtk.run(60, tool, arguments.toArray(String[]::new));
-    }
 
     @Test
     void echoscuAndStorescuOverTls() throws Exception {
         List<String> tls = tlsOptions(certificates.client(), certificates.server());
         String port = Integer.toString(acceptor.port());
-        Dcmtk.Result echo = dcmtk("echoscu", tls, "-v", "-aec", "HARMONY", "127.0.0.1", port);
+        Dcmtk.Result echo = Dcmtk.run(60, "echoscu", tls, "-v", "-aec", "HARMONY", "127.0.0.1", port);
         assertThat(echo.status()).as(echo.output()).isZero();
         assertThat(echo.output()).contains("Received Echo Response (Success)");
 
         List<String> store = new ArrayList<>(List.of("-R", "-xe", "-aec", "HARMONY", "127.0.0.1", port));
         series.forEach(i -> store.add(i.file().toString()));
-        Dcmtk.Result stored = dcmtk("storescu", tls, store.toArray(String[]::new));
+        Dcmtk.Result stored = Dcmtk.run(60, "storescu", tls, store.toArray(String[]::new));
         assertThat(stored.status()).as(stored.output()).isZero();
         Map<String, Path> received = DataSetBytes.bySopInstance(directory.resolve("received"));
         for (TestDataset.Instance instance : series) {
@@ -117,7 +112,7 @@ class TlsInteropTest {
     void findscuAndOurGetOverTls() throws Exception {
         List<String> tls = tlsOptions(certificates.client(), certificates.server());
         String port = Integer.toString(acceptor.port());
-        Dcmtk.Result find = dcmtk("findscu", tls, "-v", "-S", "-aec", "HARMONY", "-k", "QueryRetrieveLevel=IMAGE",
+        Dcmtk.Result find = Dcmtk.run(60, "findscu", tls, "-v", "-S", "-aec", "HARMONY", "-k", "QueryRetrieveLevel=IMAGE",
                 "-k", "SOPInstanceUID", "127.0.0.1", port);
         assertThat(find.status()).as(find.output()).isZero();
         for (TestDataset.Instance instance : series) {
@@ -148,7 +143,7 @@ class TlsInteropTest {
         String port = Integer.toString(acceptor.port());
         Dcmtk.Result plain = Dcmtk.run(60, "echoscu", "-to", "5", "-aec", "HARMONY", "127.0.0.1", port);
         assertThat(plain.status()).isNotZero();
-        Dcmtk.Result untrusted = dcmtk("echoscu", tlsOptions(certificates.stranger(), certificates.server()),
+        Dcmtk.Result untrusted = Dcmtk.run(60, "echoscu", tlsOptions(certificates.stranger(), certificates.server()),
                 "-aec", "HARMONY", "127.0.0.1", port);
         assertThat(untrusted.status()).isNotZero();
         DicomClient stranger = new DicomClient("STRANGER", AssociationSettings.DEFAULT, threads.executor(),

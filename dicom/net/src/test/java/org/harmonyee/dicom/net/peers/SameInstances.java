@@ -1,9 +1,7 @@
-package org.harmonyee.dicom.net.service;
+package org.harmonyee.dicom.net.peers;
 
 import org.harmonyee.dicom.io.DicomInputStream;
 import org.harmonyee.dicom.json.DicomJson;
-import org.harmonyee.dicom.net.peers.DataSetBytes;
-import org.harmonyee.dicom.net.peers.TestDataset;
 import org.harmonyee.dicom.uid.TransferSyntax;
 import org.harmonyee.dicom.uid.UID;
 
@@ -18,12 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * transfer syntax; when a peer converted between native syntaxes (dcmqrscp sends a whole SOP class
  * in one context), the same elements and values, compared through their PS3.18 JSON.
  */
-final class SameInstances {
+public final class SameInstances {
 
     private SameInstances() {
     }
 
-    static void assertReceived(List<TestDataset.Instance> instances, Path received) throws Exception {
+    public static void assertReceived(List<TestDataset.Instance> instances, Path received) throws Exception {
         Map<String, Path> files = DataSetBytes.bySopInstance(received);
         for (TestDataset.Instance instance : instances) {
             Path copy = files.get(instance.sopInstanceUid());
