@@ -41,6 +41,7 @@ public final class DicomTool {
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         boolean verbose = args.length > 0 && args[0].equals("-v");
         if (System.getProperty("java.util.logging.config.file") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT.%1$tL %4$s %5$s%6$s%n");
             Logger root = Logger.getLogger("");
             root.setLevel(verbose ? Level.FINE : Level.WARNING);
             for (Handler handler : root.getHandlers()) {
