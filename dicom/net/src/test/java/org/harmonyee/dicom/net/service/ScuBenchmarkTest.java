@@ -12,42 +12,55 @@ import org.harmonyee.dicom.uid.UID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Not a timed test: prints how our SCU compares with DCMTK's findscu and getscu against the same
- * dcmqrscp (median of 5 after one warm-up; DCMTK's figures include its process start, ours run
- * in this JVM, each with a new association). Every run's result is checked.
+ * dcmqrscp. Each round is one association, timed from its open to its release (DCMTK's figures
+ * also include its process start; ours run in this warm JVM). Three warm-ups each (for the JIT),
+ * then rounds alternating between the two, first one then the other; the median of each and the
+ * ratio. The C-GET writes every instance to disk on both sides (getscu {@code +B -od}, ours
+ * {@link DirectoryStorage}), with the same maximum receive PDU announced: once 64 KiB (our default),
+ * once 16 KiB (getscu's). Every round is checked outside its time: every instance received, its data
+ * set byte for byte the original, no partial file left; then its folder is deleted, so that no round
+ * writes into page cache another one left dirty. A C-GET matching nothing shows the fixed cost of each
+ * side, most of getscu's being its process start.
  */
 class ScuBenchmarkTest {
 
-    private static final int RUNS = 5;
+    private static final int WARM_UPS = 3;
+    private static final int ROUNDS = 9;
 
     @FunctionalInterface
-    private interface Run {
-        void run(int n) throws Exception;
+    private interface Round {
+        /** Runs one association into {@code output} (a folder that does not exist yet) and returns its wall time in nanoseconds. */
+        long run(Path output) throws Exception;
     }
 
-    private static double medianMillis(Run run) throws Exception {
-        run.run(-1);
-        List<Long> times = new ArrayList<>();
-        for (int n = 0; n < RUNS; n++) {
-            long start = System.nanoTime();
-            run.run(n);
-            times.add(System.nanoTime() - start);
+    /** Whether a round's output is complete and correct; runs after the round, untimed. */
+    @FunctionalInterface
+    private interface Check {
+        void check(Path output) throws Exception;
+    }
+
+    private record Comparison(List<Long> ours, List<Long> dcmtk) {
+
+        double ratio() {
+            return median(ours) / median(dcmtk);
         }
-        Collections.sort(times);
-        return times.get(RUNS / 2) / 1e6;
     }
 
     @Test
@@ -58,9 +71,20 @@ class ScuBenchmarkTest {
         List<TestDataset.Instance> study = byStudy.values().stream()
                 .filter(s -> s.stream().noneMatch(i -> i.transferSyntaxUid().equals(UID.JPEGBaseline8Bit)))
                 .max((a, b) -> Integer.compare(a.size(), b.size())).orElseThrow();
+        long studyBytes = 0;
+        for (TestDataset.Instance instance : study) {
+            studyBytes += Files.size(instance.file());
+        }
         String studyUid = study.get(0).studyInstanceUid();
         Map<String, Set<String>> syntaxes = new LinkedHashMap<>();
         study.forEach(i -> syntaxes.computeIfAbsent(i.sopClassUid(), k -> new LinkedHashSet<>()).add(i.transferSyntaxUid()));
+        Attributes studyKeys = Keys.level("STUDY").uid(Tag.StudyInstanceUID, studyUid).build();
+        Check sameInstances = output -> {
+            try (Stream<Path> files = Files.list(output)) {
+                assertThat(files.map(f -> f.getFileName().toString())).hasSize(study.size()).noneMatch(f -> f.endsWith(".part"));
+            }
+            SameInstances.assertReceived(study, output);
+        };
         try (TestThreads threads = new TestThreads("benchmark")) {
             DicomClient client = new DicomClient("HARMONY", AssociationSettings.DEFAULT, threads.executor(), null);
             try (Dcmqrscp qr = LoadedDcmqrscp.start(Files.createDirectories(directory.resolve("qr")), client, Map.of())) {
@@ -68,41 +92,112 @@ class ScuBenchmarkTest {
                 RemoteAE remote = LoadedDcmqrscp.remote(qr);
                 Attributes allStudies = Keys.level("STUDY").uid(Tag.StudyInstanceUID, "").build();
 
-                double ourFind = medianMillis(n -> {
+                Comparison find = compare(directory.resolve("find"), output -> {
+                    long start = System.nanoTime();
+                    List<Attributes> matches;
                     try (ScuAssociation association = client.open(remote,
                             new Proposal().add(UID.StudyRootQueryRetrieveInformationModelFind, UID.ExplicitVRLittleEndian))) {
-                        assertThat(association.find(UID.StudyRootQueryRetrieveInformationModelFind, allStudies)).hasSize(byStudy.size());
+                        matches = association.find(UID.StudyRootQueryRetrieveInformationModelFind, allStudies);
                     }
-                });
-                double findscu = medianMillis(n -> {
-                    Dcmtk.Result result = Dcmtk.run(60, "findscu", "-S", "-aec", Dcmqrscp.AE_TITLE, "-k", "QueryRetrieveLevel=STUDY",
-                            "-k", "StudyInstanceUID", "127.0.0.1", port);
-                    assertThat(result.status()).isZero();
-                });
-                double ourGet = medianMillis(n -> {
-                    Path target = directory.resolve("ours-" + n);
+                    long time = System.nanoTime() - start;
+                    assertThat(matches).hasSize(byStudy.size());
+                    return time;
+                }, output -> timedDcmtk(output, "findscu", "-S", "-aec", Dcmqrscp.AE_TITLE, "-k", "QueryRetrieveLevel=STUDY",
+                        "-k", "StudyInstanceUID", "127.0.0.1", port), output -> { });
+                System.out.printf("BENCHMARK C-FIND all %d studies: ours %.1f ms, findscu %.1f ms, ours/findscu %.2f%n",
+                        byStudy.size(), median(find.ours()) / 1e6, median(find.dcmtk()) / 1e6, find.ratio());
+
+                Attributes noStudy = Keys.level("STUDY").uid(Tag.StudyInstanceUID, "1.2.3.999").build();
+                Comparison fixed = compare(directory.resolve("get-none"), output -> {
+                    long start = System.nanoTime();
+                    RetrieveResult result;
                     try (ScuAssociation association = client.open(remote,
                             Proposal.retrieve(UID.StudyRootQueryRetrieveInformationModelGet, syntaxes))) {
-                        RetrieveResult result = association.get(UID.StudyRootQueryRetrieveInformationModelGet,
-                                Keys.level("STUDY").uid(Tag.StudyInstanceUID, studyUid).build(), new DirectoryStorage(target),
-                                RetrieveScu.Listener.NONE);
+                        result = association.get(UID.StudyRootQueryRetrieveInformationModelGet, noStudy,
+                                new DirectoryStorage(output), RetrieveScu.Listener.NONE);
+                    }
+                    long time = System.nanoTime() - start;
+                    assertThat(result.subOperations().completed()).isZero();
+                    return time;
+                }, output -> timedDcmtk(Files.createDirectories(output), "getscu", "+B", "-S", "-aec", Dcmqrscp.AE_TITLE,
+                        "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=1.2.3.999", "-od", output.toString(),
+                        "127.0.0.1", port), output -> { });
+                System.out.printf("BENCHMARK C-GET matching nothing (the fixed cost: getscu's process start, the association, "
+                                + "its release): ours %.1f ms, getscu %.1f ms%n", median(fixed.ours()) / 1e6,
+                        median(fixed.dcmtk()) / 1e6);
+
+                for (int maxPduLength : new int[] {AssociationSettings.DEFAULT_MAX_PDU_LENGTH, 16384}) {
+                    DicomClient getClient = new DicomClient("HARMONY", AssociationSettings.DEFAULT.withMaxPduLength(maxPduLength),
+                            threads.executor(), null);
+                    Comparison get = compare(directory.resolve("get-" + maxPduLength), output -> {
+                        long start = System.nanoTime();
+                        RetrieveResult result;
+                        try (ScuAssociation association = getClient.open(remote,
+                                Proposal.retrieve(UID.StudyRootQueryRetrieveInformationModelGet, syntaxes))) {
+                            result = association.get(UID.StudyRootQueryRetrieveInformationModelGet, studyKeys,
+                                    new DirectoryStorage(output), RetrieveScu.Listener.NONE);
+                        }
+                        long time = System.nanoTime() - start;
                         assertThat(result.subOperations().completed()).isEqualTo(study.size());
-                    }
-                });
-                double getscu = medianMillis(n -> {
-                    Path target = Files.createDirectories(directory.resolve("getscu-" + n));
-                    Dcmtk.Result result = Dcmtk.run(60, "getscu", "+B", "-S", "-aec", Dcmqrscp.AE_TITLE, "-k",
-                            "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + studyUid, "-od", target.toString(),
-                            "127.0.0.1", port);
-                    assertThat(result.status()).isZero();
-                    try (var files = Files.list(target)) {
-                        assertThat(files.count()).isEqualTo(study.size());
-                    }
-                });
-                System.out.printf("BENCHMARK C-FIND all %d studies: ours %.1f ms, findscu %.1f ms, ours/findscu %.2f%n",
-                        byStudy.size(), ourFind, findscu, ourFind / findscu);
-                System.out.printf("BENCHMARK C-GET of a %d-instance study: ours %.1f ms, getscu %.1f ms, ours/getscu %.2f%n",
-                        study.size(), ourGet, getscu, ourGet / getscu);
+                        assertThat(result.subOperations().failed()).isZero();
+                        return time;
+                    }, output -> timedDcmtk(Files.createDirectories(output), "getscu", "+B", "-S", "-pdu",
+                            Integer.toString(maxPduLength), "-aec", Dcmqrscp.AE_TITLE, "-k", "QueryRetrieveLevel=STUDY",
+                            "-k", "StudyInstanceUID=" + studyUid, "-od", output.toString(), "127.0.0.1", port), sameInstances);
+                    System.out.printf("BENCHMARK C-GET of a %d-instance study, %.1f MB, to disk, max PDU %d KiB both: "
+                                    + "ours %.1f ms, getscu %.1f ms, ours/getscu %.2f%n", study.size(), studyBytes / 1e6,
+                            maxPduLength / 1024, median(get.ours()) / 1e6, median(get.dcmtk()) / 1e6, get.ratio());
+                    System.out.println("BENCHMARK rounds (ms): ours " + millis(get.ours()) + ", getscu " + millis(get.dcmtk()));
+                }
+            }
+        }
+    }
+
+    /** Runs a DCMTK tool to its end, timed from its process start. */
+    private static long timedDcmtk(Path output, String tool, String... arguments) throws Exception {
+        long start = System.nanoTime();
+        Dcmtk.Result result = Dcmtk.run(60, tool, arguments);
+        long time = System.nanoTime() - start;
+        assertThat(result.status()).as(result.output()).isZero();
+        return time;
+    }
+
+    /** Warm-ups, then rounds alternating between ours and DCMTK's, the first of each pair alternating too. */
+    private static Comparison compare(Path directory, Round ours, Round dcmtk, Check check) throws Exception {
+        List<Long> ourTimes = new ArrayList<>();
+        List<Long> dcmtkTimes = new ArrayList<>();
+        for (int n = 0; n < WARM_UPS + ROUNDS; n++) {
+            boolean measured = n >= WARM_UPS;
+            boolean oursFirst = n % 2 == 0;
+            for (boolean isOurs : new boolean[] {oursFirst, !oursFirst}) {
+                Path output = directory.resolve((isOurs ? "ours-" : "dcmtk-") + n);
+                long time = isOurs ? ours.run(output) : dcmtk.run(output);
+                if (Files.exists(output)) {
+                    check.check(output);
+                    delete(output);
+                }
+                if (measured) {
+                    (isOurs ? ourTimes : dcmtkTimes).add(time);
+                }
+            }
+        }
+        return new Comparison(ourTimes, dcmtkTimes);
+    }
+
+    private static double median(List<Long> times) {
+        List<Long> sorted = new ArrayList<>(times);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static List<Double> millis(List<Long> times) {
+        return times.stream().map(t -> Math.round(t / 1e5) / 10.0).toList();
+    }
+
+    private static void delete(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
             }
         }
     }
