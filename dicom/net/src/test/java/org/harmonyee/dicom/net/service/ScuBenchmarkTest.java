@@ -7,6 +7,7 @@ import org.harmonyee.dicom.net.association.AssociationSettings;
 import org.harmonyee.dicom.net.peers.Dcmqrscp;
 import org.harmonyee.dicom.net.peers.Dcmtk;
 import org.harmonyee.dicom.net.peers.LoadedDcmqrscp;
+import org.harmonyee.dicom.net.peers.SameInstances;
 import org.harmonyee.dicom.net.peers.TestDataset;
 import org.harmonyee.dicom.uid.UID;
 import org.junit.jupiter.api.Test;
@@ -63,18 +64,20 @@ class ScuBenchmarkTest {
         }
     }
 
+    private static long bytes(List<TestDataset.Instance> study) {
+        return study.stream().mapToLong(i -> i.file().toFile().length()).sum();
+    }
+
     @Test
     void ourFindAndGetAgainstFindscuAndGetscu(@TempDir Path directory) throws Exception {
         List<TestDataset.Instance> instances = TestDataset.instances();
         Map<String, List<TestDataset.Instance>> byStudy = new LinkedHashMap<>();
         instances.forEach(i -> byStudy.computeIfAbsent(i.studyInstanceUid(), k -> new ArrayList<>()).add(i));
+        // the largest study getscu can take as it is (no JPEG): 46 instances, 26.8 MB
         List<TestDataset.Instance> study = byStudy.values().stream()
                 .filter(s -> s.stream().noneMatch(i -> i.transferSyntaxUid().equals(UID.JPEGBaseline8Bit)))
-                .max((a, b) -> Integer.compare(a.size(), b.size())).orElseThrow();
-        long studyBytes = 0;
-        for (TestDataset.Instance instance : study) {
-            studyBytes += Files.size(instance.file());
-        }
+                .max(Comparator.comparingLong(ScuBenchmarkTest::bytes)).orElseThrow();
+        long studyBytes = bytes(study);
         String studyUid = study.get(0).studyInstanceUid();
         Map<String, Set<String>> syntaxes = new LinkedHashMap<>();
         study.forEach(i -> syntaxes.computeIfAbsent(i.sopClassUid(), k -> new LinkedHashSet<>()).add(i.transferSyntaxUid()));
