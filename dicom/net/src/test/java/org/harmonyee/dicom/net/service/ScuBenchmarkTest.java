@@ -112,16 +112,9 @@ class ScuBenchmarkTest {
 
                 Attributes noStudy = Keys.level("STUDY").uid(Tag.StudyInstanceUID, "1.2.3.999").build();
                 Comparison fixed = compare(directory.resolve("get-none"), output -> {
-                    long start = System.nanoTime();
-                    RetrieveResult result;
-                    try (ScuAssociation association = client.open(remote,
-                            Proposal.retrieve(UID.StudyRootQueryRetrieveInformationModelGet, syntaxes))) {
-                        result = association.get(UID.StudyRootQueryRetrieveInformationModelGet, noStudy,
-                                new DirectoryStorage(output), RetrieveScu.Listener.NONE);
-                    }
-                    long time = System.nanoTime() - start;
-                    assertThat(result.subOperations().completed()).isZero();
-                    return time;
+                    TimedGet get = TimedGet.run(client, remote, syntaxes, noStudy, output);
+                    assertThat(get.result().subOperations().completed()).isZero();
+                    return get.nanos();
                 }, output -> timedDcmtk(Files.createDirectories(output), "getscu", "+B", "-S", "-aec", Dcmqrscp.AE_TITLE,
                         "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=1.2.3.999", "-od", output.toString(),
                         "127.0.0.1", port), output -> { });
@@ -133,17 +126,10 @@ class ScuBenchmarkTest {
                     DicomClient getClient = new DicomClient("HARMONY", AssociationSettings.DEFAULT.withMaxPduLength(maxPduLength),
                             threads.executor(), null);
                     Comparison get = compare(directory.resolve("get-" + maxPduLength), output -> {
-                        long start = System.nanoTime();
-                        RetrieveResult result;
-                        try (ScuAssociation association = getClient.open(remote,
-                                Proposal.retrieve(UID.StudyRootQueryRetrieveInformationModelGet, syntaxes))) {
-                            result = association.get(UID.StudyRootQueryRetrieveInformationModelGet, studyKeys,
-                                    new DirectoryStorage(output), RetrieveScu.Listener.NONE);
-                        }
-                        long time = System.nanoTime() - start;
-                        assertThat(result.subOperations().completed()).isEqualTo(study.size());
-                        assertThat(result.subOperations().failed()).isZero();
-                        return time;
+                        TimedGet ours = TimedGet.run(getClient, remote, syntaxes, studyKeys, output);
+                        assertThat(ours.result().subOperations().completed()).isEqualTo(study.size());
+                        assertThat(ours.result().subOperations().failed()).isZero();
+                        return ours.nanos();
                     }, output -> timedDcmtk(Files.createDirectories(output), "getscu", "+B", "-S", "-pdu",
                             Integer.toString(maxPduLength), "-aec", Dcmqrscp.AE_TITLE, "-k", "QueryRetrieveLevel=STUDY",
                             "-k", "StudyInstanceUID=" + studyUid, "-od", output.toString(), "127.0.0.1", port), sameInstances);
@@ -153,6 +139,22 @@ class ScuBenchmarkTest {
                     System.out.println("BENCHMARK rounds (ms): ours " + millis(get.ours()) + ", getscu " + millis(get.dcmtk()));
                 }
             }
+        }
+    }
+
+    /** Our C-GET into {@code output}, timed from association open to release. */
+    private record TimedGet(long nanos, RetrieveResult result) {
+
+        static TimedGet run(DicomClient client, RemoteAE remote, Map<String, Set<String>> syntaxes, Attributes keys,
+                            Path output) throws Exception {
+            long start = System.nanoTime();
+            RetrieveResult result;
+            try (ScuAssociation association = client.open(remote,
+                    Proposal.retrieve(UID.StudyRootQueryRetrieveInformationModelGet, syntaxes))) {
+                result = association.get(UID.StudyRootQueryRetrieveInformationModelGet, keys, new DirectoryStorage(output),
+                        RetrieveScu.Listener.NONE);
+            }
+            return new TimedGet(System.nanoTime() - start, result);
         }
     }
 
