@@ -3,17 +3,15 @@ package org.harmonyee.web;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import org.harmonyee.core.envelope.Body;
+import org.harmonyee.core.envelope.MetadataKeys;
+import org.harmonyee.core.envelope.QueryString;
 import org.harmonyee.core.envelope.Headers;
 import org.harmonyee.core.envelope.RequestEnvelope;
 import org.harmonyee.core.error.GatewayException;
 import org.harmonyee.core.error.ProblemType;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Turns a servlet request into a request envelope without consuming its body: the body stays a
@@ -25,12 +23,12 @@ final class EnvelopeReader {
     private EnvelopeReader() {
     }
 
-    static RequestEnvelope read(HttpServletRequest request) {
+    static RequestEnvelope read(HttpServletRequest request, String exchangeId) {
         String fullPath = request.getRequestURI().substring(request.getContextPath().length());
         if (fullPath.isEmpty()) {
             fullPath = "/";
         }
-        RequestEnvelope.Builder builder = RequestEnvelope.builder(ExchangeIds.next(), request.getMethod(), fullPath)
+        RequestEnvelope.Builder builder = RequestEnvelope.builder(exchangeId, request.getMethod(), fullPath)
                 .rawQuery(request.getQueryString())
                 .headers(headers(request))
                 .body(body(request));
@@ -42,9 +40,9 @@ final class EnvelopeReader {
             }
         }
         RequestEnvelope envelope = builder.build();
-        envelope.metadata().put("protocol", "http");
+        envelope.metadata().put(MetadataKeys.PROTOCOL, "http");
         envelope.metadata().put("scheme", request.getScheme());
-        envelope.metadata().put("client_address", request.getRemoteAddr());
+        envelope.metadata().put(MetadataKeys.CLIENT_ADDRESS, request.getRemoteAddr());
         return envelope;
     }
 
@@ -68,29 +66,6 @@ final class EnvelopeReader {
             return Body.stream(request.getInputStream(), chunked ? -1 : length);
         } catch (IOException e) {
             throw new GatewayException(ProblemType.MALFORMED_REQUEST, "the request body cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    /** Splits and decodes a raw query string, keeping repeated names as several values, in order. */
-    static final class QueryString {
-        private QueryString() {
-        }
-
-        static Map<String, List<String>> parse(String raw) {
-            Map<String, List<String>> query = new LinkedHashMap<>();
-            if (raw == null || raw.isEmpty()) {
-                return query;
-            }
-            for (String pair : raw.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int equals = pair.indexOf('=');
-                String name = PercentDecoding.decode(equals < 0 ? pair : pair.substring(0, equals));
-                String value = equals < 0 ? "" : PercentDecoding.decode(pair.substring(equals + 1));
-                query.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
-            }
-            return query;
         }
     }
 }

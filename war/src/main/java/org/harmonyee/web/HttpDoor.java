@@ -12,10 +12,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import org.harmonyee.core.envelope.ExchangeIds;
 import org.harmonyee.core.envelope.RequestEnvelope;
 import org.harmonyee.core.envelope.ResponseEnvelope;
 import org.harmonyee.core.error.GatewayException;
-import org.harmonyee.core.error.ProblemDocument;
 import org.harmonyee.core.error.ProblemType;
 import org.harmonyee.server.exchange.PipelineService;
 import org.harmonyee.server.lifecycle.GatewayLifecycle;
@@ -80,19 +80,21 @@ public class HttpDoor {
     }
 
     private Response exchange() {
+        String exchangeId = ExchangeIds.next();
+        int port = servletRequest.getLocalPort();
+        String network = gateway.runtime().networkOfPort(port).orElse(null);
         RequestEnvelope request;
         try {
-            request = EnvelopeReader.read(servletRequest);
+            request = EnvelopeReader.read(servletRequest, exchangeId);
         } catch (GatewayException malformed) {
-            RequestEnvelope bare = RequestEnvelope.builder(ExchangeIds.next(), servletRequest.getMethod(),
+            RequestEnvelope bare = RequestEnvelope.builder(exchangeId, servletRequest.getMethod(),
                     servletRequest.getRequestURI()).build();
-            return ResponseWriter.write(bare, ProblemDocument.render(malformed, bare.exchangeId(), bare.fullPath()));
+            return ResponseWriter.write(bare, pipelines.refuse(network == null ? "port " + port : network, bare,
+                    malformed));
         }
-        ResponseEnvelope response = gateway.runtime().networkOfPort(servletRequest.getLocalPort())
-                .map(network -> pipelines.execute(network, request))
-                .orElseGet(() -> ProblemDocument.render(new GatewayException(ProblemType.NOT_FOUND,
-                        "no network listens on port " + servletRequest.getLocalPort()), request.exchangeId(),
-                        request.fullPath()));
+        ResponseEnvelope response = network != null ? pipelines.execute(network, request)
+                : pipelines.refuse("port " + port, request, new GatewayException(ProblemType.NOT_FOUND,
+                        "no network listens on port " + port));
         return ResponseWriter.write(request, response);
     }
 }

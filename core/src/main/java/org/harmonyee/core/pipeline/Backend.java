@@ -2,6 +2,9 @@ package org.harmonyee.core.pipeline;
 
 import org.harmonyee.core.envelope.RequestEnvelope;
 import org.harmonyee.core.envelope.ResponseEnvelope;
+import org.harmonyee.core.health.TargetPool;
+
+import java.util.Optional;
 
 /**
  * An exit of a pipeline: turns the request envelope into a call to an external system and its
@@ -20,6 +23,14 @@ public interface Backend extends AutoCloseable {
      *         (504) or another problem the backend can name
      */
     ResponseEnvelope invoke(RequestEnvelope request);
+
+    /**
+     * The servers this backend spreads its calls over, with their health, for the management API
+     * and readiness; empty for a backend that talks to no server of its own (echo).
+     */
+    default Optional<TargetPool> targets() {
+        return Optional.empty();
+    }
 
     /** Releases connections and threads; called once when the gateway stops. */
     @Override

@@ -30,10 +30,11 @@ public interface Endpoint extends AutoCloseable {
     }
 
     /**
-     * Response side, as the backend's answer enters the chain: lets the endpoint arrange how the
-     * response is normalized (lazily) for right-side middleware.
+     * Response side, as the backend's answer enters the chain: arranges how the response body is
+     * normalized into JSON for right-side middleware, lazily (by this endpoint's content rules, and
+     * only if a middleware asks).
      */
-    default void adopt(ResponseEnvelope response) {
+    default void normalizeResponse(ResponseEnvelope response) {
     }
 
     /** Response side, after the last middleware: adapt the response to the protocol. */

@@ -20,4 +20,13 @@ public interface Middleware {
      * @throws org.harmonyee.core.error.GatewayException to fail the exchange with that problem
      */
     ResponseEnvelope handle(RequestEnvelope request, Chain next);
+
+    /**
+     * Called once when an exchange of this middleware's pipeline has ended, whether or not the
+     * exchange reached this middleware, succeeded, failed or was answered early: for audit and
+     * metrics. For a streaming response it is called when the last result has been delivered (or
+     * the stream failed or was closed). It must not throw; what it throws is logged and ignored.
+     */
+    default void onComplete(ExchangeOutcome outcome) {
+    }
 }

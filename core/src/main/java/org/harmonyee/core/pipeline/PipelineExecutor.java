@@ -7,17 +7,16 @@ import org.harmonyee.core.error.GatewayException;
 import org.harmonyee.core.error.ProblemType;
 
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.lang.System.Logger.Level;
 
 /**
  * Runs one exchange through a pipeline: endpoint preparation, the middleware around-chain, the
- * backend, endpoint finishing. Every door calls {@link #execute}; it never throws: failures come
- * back as the endpoint's rendering of the problem.
+ * backend, endpoint finishing, and the completion hooks. Every door calls {@link #execute}; it
+ * never throws: failures come back as the endpoint's rendering of the problem.
  */
 public final class PipelineExecutor {
 
-    private static final Logger LOG = Logger.getLogger(PipelineExecutor.class.getName());
+    private static final System.Logger LOG = System.getLogger(PipelineExecutor.class.getName());
 
     private final BackendInvoker invoker;
 
@@ -26,30 +25,42 @@ public final class PipelineExecutor {
     }
 
     public ResponseEnvelope execute(Route route, RequestEnvelope request) {
+        long started = System.nanoTime();
         Endpoint endpoint = route.endpoint();
+        ResponseEnvelope response;
+        ProblemType problem = null;
         try {
             endpoint.prepare(request);
-            ResponseEnvelope response = link(route, 0).proceed(request);
+            response = link(route, 0).proceed(request);
             ChangedBody.render(response);
             endpoint.finish(request, response);
-            return response;
         } catch (GatewayException failure) {
-            LOG.log(failure.type().httpStatus() >= 500 ? Level.WARNING : Level.FINE, failure,
-                    () -> request.exchangeId() + ": " + failure.type().uri() + ": " + failure.detail());
-            return endpoint.renderFailure(failure, request);
+            LOG.log(failure.type().httpStatus() >= 500 ? Level.WARNING : Level.DEBUG,
+                    () -> request.exchangeId() + ": " + failure.type().uri() + ": " + failure.detail(), failure);
+            problem = failure.type();
+            response = endpoint.renderFailure(failure, request);
         } catch (RuntimeException unexpected) {
-            GatewayException wrapped = BodyLimit.unwrap(unexpected);
-            if (wrapped != null) {
-                LOG.log(Level.FINE, unexpected, () -> request.exchangeId() + ": " + wrapped.type().uri());
-                return endpoint.renderFailure(wrapped, request);
-            }
-            LOG.log(Level.SEVERE, unexpected, () -> request.exchangeId() + ": unexpected failure in pipeline "
-                    + route.pipeline().name());
-            return endpoint.renderFailure(new GatewayException(ProblemType.INTERNAL,
-                    "internal error; the gateway log has the details of exchange " + request.exchangeId()), request);
+            GatewayException failure = internal(route, request, unexpected);
+            problem = failure.type();
+            response = endpoint.renderFailure(failure, request);
         } finally {
             request.body().discard();
         }
+        new Completion(route.pipeline(), request, response, started).notifyWhenEnded(problem);
+        return response;
+    }
+
+    /** A body limit hit while streaming is that limit's problem; anything else is a 500 with the trace logged. */
+    private static GatewayException internal(Route route, RequestEnvelope request, RuntimeException unexpected) {
+        GatewayException limit = BodyLimit.unwrap(unexpected);
+        if (limit != null) {
+            LOG.log(Level.DEBUG, () -> request.exchangeId() + ": " + limit.type().uri(), unexpected);
+            return limit;
+        }
+        LOG.log(Level.ERROR, () -> request.exchangeId() + ": unexpected failure in pipeline "
+                + route.pipeline().name(), unexpected);
+        return new GatewayException(ProblemType.INTERNAL,
+                "internal error; the gateway log has the details of exchange " + request.exchangeId());
     }
 
     private Chain link(Route route, int index) {
@@ -57,7 +68,7 @@ public final class PipelineExecutor {
         if (index == middleware.size()) {
             return request -> {
                 ResponseEnvelope response = callBackend(route.pipeline().backend(), request);
-                route.endpoint().adopt(response);
+                route.endpoint().normalizeResponse(response);
                 return response;
             };
         }
@@ -73,8 +84,8 @@ public final class PipelineExecutor {
                 if (wrapped != null) {
                     throw wrapped;
                 }
-                LOG.log(Level.SEVERE, unexpected, () -> request.exchangeId() + ": middleware '" + current.name()
-                        + "' (" + current.type() + ") failed");
+                LOG.log(Level.ERROR, () -> request.exchangeId() + ": middleware '" + current.name()
+                        + "' (" + current.type() + ") failed", unexpected);
                 throw new GatewayException(ProblemType.MIDDLEWARE_FAILURE,
                         "middleware '" + current.name() + "' failed", unexpected);
             }

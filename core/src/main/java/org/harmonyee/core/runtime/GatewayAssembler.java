@@ -10,10 +10,8 @@ import org.harmonyee.core.config.Problems;
 import org.harmonyee.core.config.Source;
 import org.harmonyee.core.config.TypeDeclaration;
 import org.harmonyee.core.envelope.Json;
-import org.harmonyee.core.management.ManagementPipeline;
 import org.harmonyee.core.pipeline.Backend;
 import org.harmonyee.core.pipeline.Endpoint;
-import org.harmonyee.core.pipeline.Middleware;
 import org.harmonyee.core.pipeline.NamedMiddleware;
 import org.harmonyee.core.pipeline.Pipeline;
 
@@ -22,9 +20,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import java.util.logging.Logger;
 
 /**
  * Builds a {@link GatewayRuntime} from a configuration: every endpoint, backend and middleware is
@@ -33,7 +32,7 @@ import java.util.logging.Logger;
  */
 public final class GatewayAssembler {
 
-    private static final Logger LOG = Logger.getLogger(GatewayAssembler.class.getName());
+    private static final System.Logger LOG = System.getLogger(GatewayAssembler.class.getName());
 
     private final ServiceCatalog catalog;
     private final BuildContext context;
@@ -73,9 +72,11 @@ public final class GatewayAssembler {
         config.services().values().forEach(this::checkServiceDeclaration);
         config.middlewareTypes().values().forEach(this::checkMiddlewareDeclaration);
         Map<String, Endpoint> endpoints = new LinkedHashMap<>();
-        config.endpoints().forEach((name, component) -> buildEndpoint(component, endpoints));
+        config.endpoints().forEach((name, component) -> build(component, catalog.endpoint(component.type()),
+                "service", "endpoint service", catalog.endpointServices()).ifPresent(e -> endpoints.put(name, e)));
         Map<String, Backend> backends = new LinkedHashMap<>();
-        config.backends().forEach((name, component) -> buildBackend(component, backends));
+        config.backends().forEach((name, component) -> build(component, catalog.backend(component.type()),
+                "service", "backend service", catalog.backendServices()).ifPresent(b -> backends.put(name, b)));
         Map<String, NamedMiddleware> middleware = new LinkedHashMap<>();
         config.middleware().forEach((name, component) -> buildMiddleware(component, middleware));
 
@@ -84,13 +85,8 @@ public final class GatewayAssembler {
             pipelines.put(pipeline.name(), wire(pipeline, endpoints, backends, middleware));
         }
         AtomicReference<GatewayRuntime> runtime = new AtomicReference<>();
-        if (config.management().enabled()) {
-            Pipeline management = ManagementPipeline.create(config, runtime::get);
-            if (pipelines.containsKey(management.name())) {
-                problems.add(config.pipelines().get(management.name()).source(), null,
-                        "the name 'management' is reserved for the management API while [management] is enabled");
-            }
-            pipelines.put(management.name(), management);
+        for (SystemPipelineFactory factory : catalog.systemPipelines()) {
+            factory.create(config, runtime::get).ifPresent(system -> addSystemPipeline(system, pipelines));
         }
         RoutePlanner planner = new RoutePlanner(config, problems);
         var routes = planner.plan(pipelines.values());
@@ -103,10 +99,19 @@ public final class GatewayAssembler {
         return runtime.get();
     }
 
+    private void addSystemPipeline(Pipeline system, Map<String, Pipeline> pipelines) {
+        PipelineConfig clash = context.config().pipelines().get(system.name());
+        if (clash != null) {
+            problems.add(clash.source(), null, "the name '" + system.name() + "' is reserved for the gateway's own "
+                    + system.description() + " pipeline while it is enabled");
+        }
+        pipelines.put(system.name(), system);
+    }
+
     private void checkServiceDeclaration(TypeDeclaration declaration) {
-        if (!catalog.knowsService(declaration.name()) && !declaration.name().equals(ManagementPipeline.SERVICE)) {
+        if (!catalog.knowsService(declaration.name())) {
             problems.add(declaration.source(), null, "unknown service type '" + declaration.name()
-                    + "'; available: " + available());
+                    + "'; available: " + catalog.services());
         }
     }
 
@@ -117,45 +122,31 @@ public final class GatewayAssembler {
         }
     }
 
-    private void buildEndpoint(ComponentConfig component, Map<String, Endpoint> endpoints) {
+    /**
+     * Builds one component with its type's factory, unless its table already has a problem (so
+     * nothing is reported twice); an unknown type is reported on {@code typeKey}.
+     */
+    private <T> Optional<T> build(ComponentConfig component, Optional<? extends ComponentFactory<? extends T>> factory,
+                                  String typeKey, String kind, Set<String> available) {
         if (problems.concerns(component.source())) {
-            return;
+            return Optional.empty();
         }
         Options options = component.options(problems);
-        catalog.endpoint(component.type()).ifPresentOrElse(factory -> {
-            Endpoint endpoint = factory.create(component, options, context);
-            built.add(endpoint);
-            endpoints.put(component.name(), endpoint);
-        }, () -> options.problem("service", "unknown endpoint service '" + component.type()
-                + "'; available: " + catalog.endpointServices()));
-    }
-
-    private void buildBackend(ComponentConfig component, Map<String, Backend> backends) {
-        if (problems.concerns(component.source())) {
-            return;
+        if (factory.isEmpty()) {
+            options.problem(typeKey, "unknown " + kind + " '" + component.type() + "'; available: " + available);
+            return Optional.empty();
         }
-        Options options = component.options(problems);
-        catalog.backend(component.type()).ifPresentOrElse(factory -> {
-            Backend backend = factory.create(component, options, context);
-            built.add(backend);
-            backends.put(component.name(), backend);
-        }, () -> options.problem("service", "unknown backend service '" + component.type()
-                + "'; available: " + catalog.backendServices()));
+        T instance = factory.get().create(component, options, context);
+        if (instance instanceof AutoCloseable closeable) {
+            built.add(closeable);
+        }
+        return Optional.of(instance);
     }
 
     private void buildMiddleware(ComponentConfig component, Map<String, NamedMiddleware> middleware) {
-        if (problems.concerns(component.source())) {
-            return;
-        }
-        Options options = component.options(problems);
-        catalog.middleware(component.type()).ifPresentOrElse(factory -> {
-            Middleware instance = factory.create(component, options, context);
-            if (instance instanceof AutoCloseable closeable) {
-                built.add(closeable);
-            }
-            middleware.put(component.name(), new NamedMiddleware(component.name(), component.type(), instance));
-        }, () -> options.problem("type", "unknown middleware type '" + component.type()
-                + "'; available: " + catalog.middlewareTypes()));
+        build(component, catalog.middleware(component.type()), "type", "middleware type", catalog.middlewareTypes())
+                .ifPresent(instance -> middleware.put(component.name(),
+                        new NamedMiddleware(component.name(), component.type(), instance)));
     }
 
     private Pipeline wire(PipelineConfig pipeline, Map<String, Endpoint> endpoints, Map<String, Backend> backends,
@@ -173,7 +164,7 @@ public final class GatewayAssembler {
         }
         List<Backend> exits = pipeline.backends().stream().filter(backends::containsKey).map(backends::get).toList();
         if (exits.size() > 1) {
-            LOG.warning(() -> pipeline.source() + ": lists " + exits.size() + " backends; requests go to the first, '"
+            LOG.log(System.Logger.Level.WARNING, () -> pipeline.source() + ": lists " + exits.size() + " backends; requests go to the first, '"
                     + exits.get(0).name() + "' (use targets for several servers behind one backend)");
         }
         return new Pipeline(pipeline.name(), pipeline.description(), pipeline.networks(), entry, List.copyOf(chain),
@@ -194,18 +185,12 @@ public final class GatewayAssembler {
         buildMiddleware(implicit, middleware);
     }
 
-    private String available() {
-        var names = new java.util.TreeSet<>(catalog.endpointServices());
-        names.addAll(catalog.backendServices());
-        return names.toString();
-    }
-
     private void closeAll() {
         for (AutoCloseable component : built) {
             try {
                 component.close();
             } catch (Exception e) {
-                LOG.fine(() -> "closing " + component + " after a failed assembly: " + e);
+                LOG.log(System.Logger.Level.DEBUG, () -> "closing " + component + " after a failed assembly: " + e);
             }
         }
     }

@@ -6,12 +6,11 @@ import org.harmonyee.core.pipeline.Pipeline;
 import org.harmonyee.core.pipeline.Route;
 import org.harmonyee.core.pipeline.RouteTable;
 
+import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The assembled gateway: its configuration, pipelines and routes, ready to serve. Immutable and
@@ -19,7 +18,7 @@ import java.util.logging.Logger;
  */
 public final class GatewayRuntime implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(GatewayRuntime.class.getName());
+    private static final System.Logger LOG = System.getLogger(GatewayRuntime.class.getName());
 
     private final GatewayConfig config;
     private final Map<String, Pipeline> pipelines;
@@ -80,7 +79,7 @@ public final class GatewayRuntime implements AutoCloseable {
             try {
                 component.close();
             } catch (Exception e) {
-                LOG.log(Level.WARNING, e, () -> "closing " + component + " failed");
+                LOG.log(Level.WARNING, () -> "closing " + component + " failed", e);
             }
         }
     }

@@ -1,32 +1,28 @@
 package org.harmonyee.core.runtime;
 
-import org.harmonyee.core.backend.EchoBackend;
-import org.harmonyee.core.backend.HttpBackend;
-import org.harmonyee.core.endpoint.HttpEndpoint;
-import org.harmonyee.core.fhir.FhirBackend;
-import org.harmonyee.core.fhir.FhirEndpoint;
-
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
-/** The service and middleware types a configuration may name, by type name. */
+/**
+ * The service and middleware types a configuration may name, by type name, and the system
+ * pipelines the gateway adds by itself. The core registers none: every type comes from a
+ * {@link ServiceModule}, so the services and middleware modules on the class path make the catalog.
+ */
 public final class ServiceCatalog {
 
     private final Map<String, EndpointFactory> endpoints = new TreeMap<>();
     private final Map<String, BackendFactory> backends = new TreeMap<>();
     private final Map<String, MiddlewareFactory> middleware = new TreeMap<>();
+    private final Map<String, SystemPipelineFactory> systemPipelines = new TreeMap<>();
 
-    /** The built-in types plus those of every {@link ServiceModule} visible to the class loader. */
+    /** The types of every {@link ServiceModule} visible to the class loader. */
     public static ServiceCatalog standard(ClassLoader loader) {
         ServiceCatalog catalog = new ServiceCatalog();
-        catalog.endpoint(HttpEndpoint.SERVICE, HttpEndpoint::create);
-        catalog.backend(HttpBackend.SERVICE, HttpBackend::create);
-        catalog.backend(EchoBackend.SERVICE, EchoBackend::create);
-        catalog.endpoint(FhirEndpoint.SERVICE, FhirEndpoint::create);
-        catalog.backend(FhirBackend.SERVICE, FhirBackend::create);
         ServiceLoader.load(ServiceModule.class, loader).forEach(module -> module.register(catalog));
         return catalog;
     }
@@ -43,6 +39,12 @@ public final class ServiceCatalog {
 
     public ServiceCatalog middleware(String type, MiddlewareFactory factory) {
         middleware.put(type, factory);
+        return this;
+    }
+
+    /** Adds a pipeline the gateway builds by itself; {@code service} is its {@code [services.NAME]} name. */
+    public ServiceCatalog systemPipeline(String service, SystemPipelineFactory factory) {
+        systemPipelines.put(service, factory);
         return this;
     }
 
@@ -70,8 +72,20 @@ public final class ServiceCatalog {
         return middleware.keySet();
     }
 
-    /** Whether any endpoint or backend service has this name (for {@code [services.NAME]}). */
+    public Collection<SystemPipelineFactory> systemPipelines() {
+        return systemPipelines.values();
+    }
+
+    /** Whether any endpoint, backend or system pipeline service has this name (for {@code [services.NAME]}). */
     public boolean knowsService(String service) {
-        return endpoints.containsKey(service) || backends.containsKey(service);
+        return endpoints.containsKey(service) || backends.containsKey(service) || systemPipelines.containsKey(service);
+    }
+
+    /** Every service name, sorted, for messages that list what is available. */
+    public Set<String> services() {
+        Set<String> names = new TreeSet<>(endpoints.keySet());
+        names.addAll(backends.keySet());
+        names.addAll(systemPipelines.keySet());
+        return names;
     }
 }

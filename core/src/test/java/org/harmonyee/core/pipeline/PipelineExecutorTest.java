@@ -3,7 +3,7 @@ package org.harmonyee.core.pipeline;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.harmonyee.core.config.ContentLimits;
 import org.harmonyee.core.content.ContentNormalizer;
-import org.harmonyee.core.endpoint.HttpEndpoint;
+import org.harmonyee.core.endpoint.PathPrefixEndpoint;
 import org.harmonyee.core.envelope.Body;
 import org.harmonyee.core.envelope.Headers;
 import org.harmonyee.core.envelope.Json;
@@ -163,8 +163,9 @@ class PipelineExecutorTest {
 
     @Test
     void rightSideMiddlewareSeesTheBackendsAnswerNormalizedOnDemand(@TempDir Path spool) {
-        HttpEndpoint endpoint = new HttpEndpoint("e", "/",
-                new ContentNormalizer(ContentLimits.defaults(), spool));
+        Endpoint endpoint = new PathPrefixEndpoint("e", "test", new RouteSpec("/", RouteSpec.ALL_METHODS),
+                new ContentNormalizer(ContentLimits.defaults(), spool)) {
+        };
         Backend xmlBackend = new Backend() {
             @Override
             public String name() {

@@ -4,10 +4,12 @@ import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import org.harmonyee.core.envelope.MetadataKeys;
 import org.harmonyee.core.envelope.RequestEnvelope;
 import org.harmonyee.core.envelope.ResponseEnvelope;
 
-import java.util.logging.Logger;
+import java.lang.System.Logger.Level;
+
 
 /**
  * Logs one INFO line per exchange: id, network, pipeline, endpoint, method, path, status and
@@ -18,7 +20,7 @@ import java.util.logging.Logger;
 @Priority(InterceptorPriorities.EXCHANGE_LOG)
 public class ExchangeLogInterceptor {
 
-    private static final Logger LOG = Logger.getLogger("org.harmonyee.exchange");
+    private static final System.Logger LOG = System.getLogger("org.harmonyee.exchange");
 
     @AroundInvoke
     Object logExchange(InvocationContext invocation) throws Exception {
@@ -27,9 +29,9 @@ public class ExchangeLogInterceptor {
         if (result instanceof ResponseEnvelope response && invocation.getParameters().length == 2
                 && invocation.getParameters()[1] instanceof RequestEnvelope request) {
             long millis = (System.nanoTime() - started) / 1_000_000;
-            LOG.info(() -> request.exchangeId() + " network=" + invocation.getParameters()[0]
-                    + " pipeline=" + request.metadata().getOrDefault(PipelineService.PIPELINE, "-")
-                    + " endpoint=" + request.metadata().getOrDefault(PipelineService.ENDPOINT, "-")
+            LOG.log(Level.INFO, () -> request.exchangeId() + " network=" + invocation.getParameters()[0]
+                    + " pipeline=" + request.metadata().getOrDefault(MetadataKeys.PIPELINE, "-")
+                    + " endpoint=" + request.metadata().getOrDefault(MetadataKeys.ENDPOINT, "-")
                     + " " + request.method() + " " + request.fullPath()
                     + " -> " + response.status() + " " + millis + " ms");
         }

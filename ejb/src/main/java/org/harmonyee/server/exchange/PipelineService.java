@@ -3,6 +3,7 @@ package org.harmonyee.server.exchange;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.harmonyee.core.envelope.MetadataKeys;
 import org.harmonyee.core.envelope.RequestEnvelope;
 import org.harmonyee.core.envelope.ResponseEnvelope;
 import org.harmonyee.core.error.GatewayException;
@@ -18,13 +19,6 @@ import org.harmonyee.server.lifecycle.GatewayLifecycle;
  */
 @ApplicationScoped
 public class PipelineService {
-
-    /** Metadata key: the pipeline that served the exchange. */
-    public static final String PIPELINE = "pipeline";
-    /** Metadata key: the endpoint that received the exchange. */
-    public static final String ENDPOINT = "endpoint";
-    /** Metadata key: the network the exchange arrived on. */
-    public static final String NETWORK = "network";
 
     @Inject
     GatewayLifecycle gateway;
@@ -42,15 +36,28 @@ public class PipelineService {
     /** Runs one exchange that arrived on {@code network}. */
     @ExchangeLogged
     public ResponseEnvelope execute(String network, RequestEnvelope request) {
-        request.metadata().put(NETWORK, network);
+        request.metadata().put(MetadataKeys.NETWORK, network);
         Route route;
         try {
             route = gateway.runtime().route(network, request.fullPath(), request.method());
         } catch (GatewayException notRouted) {
             return ProblemDocument.render(notRouted, request.exchangeId(), request.fullPath());
         }
-        request.metadata().put(PIPELINE, route.pipeline().name());
-        request.metadata().put(ENDPOINT, route.endpoint().name());
+        request.metadata().put(MetadataKeys.PIPELINE, route.pipeline().name());
+        request.metadata().put(MetadataKeys.ENDPOINT, route.endpoint().name());
         return executor.execute(route, request);
+    }
+
+    /**
+     * Answers an exchange the door refused before it could route it (an unreadable request, a port
+     * no network listens on): the problem, rendered, and an exchange line like any other.
+     *
+     * @param network the network it arrived on, or a description of the port when there is none
+     * @param request what the door could read of it (id, method, path)
+     */
+    @ExchangeLogged
+    public ResponseEnvelope refuse(String network, RequestEnvelope request, GatewayException refusal) {
+        request.metadata().put(MetadataKeys.NETWORK, network);
+        return ProblemDocument.render(refusal, request.exchangeId(), request.fullPath());
     }
 }

@@ -18,10 +18,10 @@ import org.harmonyee.core.runtime.GatewayAssembler;
 import org.harmonyee.core.runtime.GatewayRuntime;
 import org.harmonyee.core.runtime.ServiceCatalog;
 
+import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * Assembles the gateway when the application starts and closes it when it stops. An invalid
@@ -33,7 +33,7 @@ import java.util.logging.Logger;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class GatewayLifecycle {
 
-    private static final Logger LOG = Logger.getLogger(GatewayLifecycle.class.getName());
+    private static final System.Logger LOG = System.getLogger(GatewayLifecycle.class.getName());
 
     @Inject
     @ConfigProperty(name = "harmony.config")
@@ -57,9 +57,9 @@ public class GatewayLifecycle {
                     ServiceCatalog.standard(getClass().getClassLoader()), this::buildContext);
             StartupReport.log(assembled);
             runtime = assembled;
-            LOG.info(() -> "Harmony EE started: " + assembled.pipelines().size() + " pipelines");
+            LOG.log(Level.INFO, () -> "Harmony EE started: " + assembled.pipelines().size() + " pipelines");
         } catch (ConfigException e) {
-            LOG.severe(file.toAbsolutePath() + ": " + e.getMessage());
+            LOG.log(Level.ERROR, file.toAbsolutePath() + ": " + e.getMessage());
             throw e;
         }
     }
@@ -75,7 +75,7 @@ public class GatewayLifecycle {
         runtime = null;
         if (current != null) {
             current.close();
-            LOG.info("Harmony EE stopped");
+            LOG.log(Level.INFO, "Harmony EE stopped");
         }
     }
 

@@ -6,32 +6,32 @@ import org.harmonyee.core.pipeline.Pipeline;
 import org.harmonyee.core.pipeline.Route;
 import org.harmonyee.core.runtime.GatewayRuntime;
 
+import java.lang.System.Logger.Level;
 import java.util.TreeSet;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /** Logs what the gateway serves once it is assembled: networks, pipelines, routes. */
 final class StartupReport {
 
-    private static final Logger LOG = Logger.getLogger(StartupReport.class.getName());
+    private static final System.Logger LOG = System.getLogger(StartupReport.class.getName());
 
     private StartupReport() {
     }
 
     static void log(GatewayRuntime runtime) {
-        LOG.info(() -> "Harmony EE " + runtime.config().proxy().id() + " on " + runtime.serverInfo()
+        LOG.log(Level.INFO, () -> "Harmony EE " + runtime.config().proxy().id() + " on " + runtime.serverInfo()
                 + ", configuration " + runtime.config().file());
         for (NetworkConfig network : runtime.config().networks().values()) {
-            LOG.info(() -> "network '" + network.name() + "' listens on http://" + network.bindAddress() + ":"
+            LOG.log(Level.INFO, () -> "network '" + network.name() + "' listens on http://" + network.bindAddress() + ":"
                     + network.bindPort());
         }
         for (Pipeline pipeline : runtime.pipelines()) {
-            LOG.info(() -> "pipeline '" + pipeline.name() + "': networks " + pipeline.networks() + ", middleware "
+            LOG.log(Level.INFO, () -> "pipeline '" + pipeline.name() + "': networks " + pipeline.networks() + ", middleware "
                     + pipeline.middleware().stream().map(NamedMiddleware::name).toList() + ", backend "
                     + (pipeline.backend() == null ? "(none)" : pipeline.backend().name()));
         }
         for (Route route : runtime.routes().all()) {
-            LOG.info(() -> "route " + route.network() + " " + route.spec().prefix() + " "
+            LOG.log(Level.INFO, () -> "route " + route.network() + " " + route.spec().prefix() + " "
                     + new TreeSet<>(route.spec().methods()).stream().collect(Collectors.joining(",")) + " -> "
                     + route.pipeline().name() + " (endpoint '" + route.endpoint().name() + "', service "
                     + route.endpoint().service() + ")");

@@ -2,6 +2,7 @@ package org.harmonyee.middleware.auth;
 
 import org.harmonyee.core.config.ComponentConfig;
 import org.harmonyee.core.config.Options;
+import org.harmonyee.core.envelope.MetadataKeys;
 import org.harmonyee.core.envelope.RequestEnvelope;
 import org.harmonyee.core.envelope.ResponseEnvelope;
 import org.harmonyee.core.error.GatewayException;
@@ -64,15 +65,15 @@ public final class BasicAuth implements Middleware {
         String value = space < 0 ? "" : authorization.substring(space + 1).strip();
         if (scheme.equalsIgnoreCase("Basic")) {
             checkBasic(value);
-            request.metadata().put("auth.user", username);
-            request.metadata().put("auth.method", "basic");
+            request.metadata().put(MetadataKeys.PRINCIPAL, username);
+            request.metadata().put(MetadataKeys.AUTH_METHOD, "basic");
         } else if (scheme.equalsIgnoreCase("Bearer") && tokenFile != null) {
             String token = tokenFile.token();
             if (token.isEmpty() || !Credentials.matches(value, token)) {
                 throw unauthorized("the bearer token is not valid");
             }
-            request.metadata().put("auth.user", "token");
-            request.metadata().put("auth.method", "token");
+            request.metadata().put(MetadataKeys.PRINCIPAL, "token");
+            request.metadata().put(MetadataKeys.AUTH_METHOD, "token");
         } else {
             throw unauthorized(authorization.isEmpty() ? "credentials are required" : "unsupported authorization scheme");
         }

@@ -1,6 +1,7 @@
 package org.harmonyee.middleware.jwt;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import org.harmonyee.core.envelope.MetadataKeys;
 
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,8 @@ final class Claims {
         Object scope = claims.getClaim("scope") != null ? claims.getClaim("scope") : claims.getClaim("scp");
         putIfPresent(metadata, "jwt.scope", join(scope, " "));
         putIfPresent(metadata, "jwt.groups", join(claims.getClaim("groups"), ","));
-        metadata.put("auth.user", claims.getSubject() == null ? "" : claims.getSubject());
-        metadata.put("auth.method", "jwt");
+        metadata.put(MetadataKeys.PRINCIPAL, claims.getSubject() == null ? "" : claims.getSubject());
+        metadata.put(MetadataKeys.AUTH_METHOD, "jwt");
     }
 
     private static String join(Object value, String separator) {

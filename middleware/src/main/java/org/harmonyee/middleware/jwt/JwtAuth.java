@@ -17,6 +17,7 @@ import org.harmonyee.core.pipeline.Chain;
 import org.harmonyee.core.pipeline.Middleware;
 import org.harmonyee.core.runtime.BuildContext;
 
+import java.lang.System.Logger.Level;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,8 +25,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Type {@code jwt_auth}: verifies {@code Authorization: Bearer <JWT>} and puts the verified claims
@@ -36,7 +35,7 @@ public final class JwtAuth implements Middleware {
 
     public static final String TYPE = "jwt_auth";
 
-    private static final Logger LOG = Logger.getLogger(JwtAuth.class.getName());
+    private static final System.Logger LOG = System.getLogger(JwtAuth.class.getName());
 
     private final DefaultJWTProcessor<SecurityContext> processor;
     private final long leewaySeconds;
@@ -100,7 +99,7 @@ public final class JwtAuth implements Middleware {
         } catch (BadJOSEException e) {
             throw invalid(e.getMessage());
         } catch (JOSEException e) {
-            LOG.log(Level.WARNING, e, () -> exchangeId + ": jwt_auth cannot verify tokens");
+            LOG.log(Level.WARNING, () -> exchangeId + ": jwt_auth cannot verify tokens", e);
             throw new GatewayException(ProblemType.MIDDLEWARE_FAILURE, "the token cannot be verified now", e);
         }
     }

@@ -14,8 +14,8 @@ import org.harmonyee.core.pipeline.Chain;
 import org.harmonyee.core.pipeline.Middleware;
 import org.harmonyee.core.runtime.BuildContext;
 
+import java.lang.System.Logger.Level;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * Type {@code transform}: JOLT over the normalized JSON. The result replaces it, so the backend
@@ -27,7 +27,7 @@ public final class JoltTransform implements Middleware {
 
     public static final String TYPE = "transform";
 
-    private static final Logger LOG = Logger.getLogger(JoltTransform.class.getName());
+    private static final System.Logger LOG = System.getLogger(JoltTransform.class.getName());
 
     private final String name;
     private final JoltSpec spec;
@@ -79,7 +79,7 @@ public final class JoltTransform implements Middleware {
             if (failOnError) {
                 throw new GatewayException(ProblemType.MIDDLEWARE_FAILURE, "transform '" + name + "' failed", e);
             }
-            LOG.warning(() -> exchangeId + ": transform '" + name + "' failed, data left untransformed: " + e);
+            LOG.log(Level.WARNING, () -> exchangeId + ": transform '" + name + "' failed, data left untransformed: " + e);
             return Optional.empty();
         }
     }

@@ -13,9 +13,9 @@ import org.harmonyee.core.pipeline.Chain;
 import org.harmonyee.core.pipeline.Middleware;
 import org.harmonyee.core.runtime.BuildContext;
 
+import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * Type {@code metadata_transform}: JOLT over the metadata as a JSON object of strings. Only string
@@ -26,7 +26,7 @@ public final class MetadataTransform implements Middleware {
 
     public static final String TYPE = "metadata_transform";
 
-    private static final Logger LOG = Logger.getLogger(MetadataTransform.class.getName());
+    private static final System.Logger LOG = System.getLogger(MetadataTransform.class.getName());
 
     private final String name;
     private final JoltSpec spec;
@@ -68,7 +68,7 @@ public final class MetadataTransform implements Middleware {
             if (failOnError) {
                 throw new GatewayException(ProblemType.MIDDLEWARE_FAILURE, "metadata_transform '" + name + "' failed", e);
             }
-            LOG.warning(() -> exchangeId + ": metadata_transform '" + name + "' failed, metadata unchanged: " + e);
+            LOG.log(Level.WARNING, () -> exchangeId + ": metadata_transform '" + name + "' failed, metadata unchanged: " + e);
             return;
         }
         output.properties().forEach(entry -> {

@@ -1,0 +1,188 @@
+package org.harmonyee.services.http;
+
+import org.harmonyee.core.health.ActiveHealthCheck;
+import org.harmonyee.core.health.Target;
+import org.harmonyee.core.health.TargetPool;
+import org.harmonyee.core.health.TargetPools;
+import org.harmonyee.core.config.ComponentConfig;
+import org.harmonyee.core.config.ConfigDefaults;
+import org.harmonyee.core.config.Options;
+import org.harmonyee.core.content.BodyLimit;
+import org.harmonyee.core.envelope.Body;
+import org.harmonyee.core.envelope.Headers;
+import org.harmonyee.core.envelope.RequestEnvelope;
+import org.harmonyee.core.envelope.ResponseEnvelope;
+import org.harmonyee.core.error.GatewayException;
+import org.harmonyee.core.error.ProblemType;
+import org.harmonyee.core.pipeline.Backend;
+import org.harmonyee.core.runtime.BuildContext;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+/**
+ * Service {@code http}: passes the request to a target ({@code base_url}, or one of
+ * {@code targets} by strategy) + path + query with its method, its headers minus hop-by-hop ones,
+ * and its body ({@link OutboundRequest}). The answer's status, headers and body come back untouched
+ * and streamed. A connection failure marks the target (passive health) and, for an idempotent
+ * method, tries the next target; a read timeout is never retried.
+ */
+public class HttpBackend implements Backend {
+
+    public static final String SERVICE = "http";
+
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE");
+    private static final Set<String> HOP_BY_HOP_RESPONSE = Set.of("connection", "keep-alive", "proxy-connection",
+            "transfer-encoding", "upgrade", "trailer", "te");
+
+    private final String name;
+    private final TargetPool pool;
+    private final Duration readTimeout;
+    private final HttpClient client;
+    private final ActiveHealthCheck healthCheck;
+
+    public HttpBackend(String name, TargetPool pool, Duration connectTimeout, Duration readTimeout,
+                       Executor executor, BuildContext context) {
+        this.name = name;
+        this.pool = pool;
+        this.readTimeout = readTimeout;
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(connectTimeout);
+        if (executor != null) {
+            builder.executor(executor);
+        }
+        this.client = builder.build();
+        this.healthCheck = ActiveHealthCheck.start(name, pool, context.scheduler(), context.clock());
+    }
+
+    public static HttpBackend create(ComponentConfig config, Options options, BuildContext context) {
+        return new HttpBackend(config.name(), pool(config, options, context), connectTimeout(options),
+                readTimeout(options), context.executor(), context);
+    }
+
+    /** The backend's targets, read with {@link HttpTargets}. */
+    protected static TargetPool pool(ComponentConfig config, Options options, BuildContext context) {
+        return TargetPools.build(config.name(), options, context.config().targets(), context.clock(),
+                HttpTargets.INSTANCE);
+    }
+
+    protected static Duration connectTimeout(Options options) {
+        return Duration.ofMillis(options.integer("connect_timeout_ms", ConfigDefaults.HTTP_CONNECT_TIMEOUT_MS, 1, 600_000));
+    }
+
+    protected static Duration readTimeout(Options options) {
+        return Duration.ofMillis(options.integer("read_timeout_ms", ConfigDefaults.HTTP_READ_TIMEOUT_MS, 1, 3_600_000));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String service() {
+        return SERVICE;
+    }
+
+    @Override
+    public Optional<TargetPool> targets() {
+        return Optional.of(pool);
+    }
+
+    /** The targets this backend chooses from. */
+    protected TargetPool pool() {
+        return pool;
+    }
+
+    @Override
+    public ResponseEnvelope invoke(RequestEnvelope request) {
+        Set<Target> tried = new HashSet<>();
+        boolean retryable = IDEMPOTENT.contains(request.method()) && request.body().isRepeatable();
+        while (true) {
+            Target target = pool.choose(tried);
+            tried.add(target);
+            try {
+                ResponseEnvelope response = send(target, request);
+                pool.succeeded(target);
+                return response;
+            } catch (ConnectionFailure failure) {
+                pool.connectionFailed(target, failure.reason);
+                if (!retryable || !pool.hasUntried(tried)) {
+                    throw unreachable(target, failure.reason, failure.getCause());
+                }
+            }
+        }
+    }
+
+    /** Sends to one target; a failure to connect is a {@link ConnectionFailure}, worth another target. */
+    private ResponseEnvelope send(Target target, RequestEnvelope request) throws ConnectionFailure {
+        HttpRequest outbound = OutboundRequest.build(target.url(), request, readTimeout);
+        try {
+            return toEnvelope(client.send(outbound, HttpResponse.BodyHandlers.ofInputStream()));
+        } catch (HttpConnectTimeoutException e) {
+            throw new ConnectionFailure("connect timed out", e);
+        } catch (HttpTimeoutException e) {
+            throw new GatewayException(ProblemType.BACKEND_TIMEOUT, "backend '" + name + "' did not answer within "
+                    + readTimeout.toMillis() + " ms", e);
+        } catch (ConnectException e) {
+            throw new ConnectionFailure("connection refused", e);
+        } catch (IOException e) {
+            GatewayException limit = BodyLimit.unwrap(e);
+            if (limit != null) {
+                throw limit;
+            }
+            throw unreachable(target, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GatewayException(ProblemType.BACKEND_UNREACHABLE, "the call to backend '" + name
+                    + "' was interrupted", e);
+        }
+    }
+
+    private static ResponseEnvelope toEnvelope(HttpResponse<InputStream> response) {
+        Headers headers = new Headers();
+        response.headers().map().forEach((header, values) -> {
+            if (!header.startsWith(":") && !HOP_BY_HOP_RESPONSE.contains(header)) {
+                values.forEach(value -> headers.add(header, value));
+            }
+        });
+        long length = response.headers().firstValueAsLong("content-length").orElse(-1);
+        return new ResponseEnvelope(response.statusCode(), headers, Body.stream(response.body(), length));
+    }
+
+    private GatewayException unreachable(Target target, String reason, Throwable cause) {
+        URI url = target.url();
+        return new GatewayException(ProblemType.BACKEND_UNREACHABLE, "backend '" + name + "' is unreachable at "
+                + url.getScheme() + "://" + url.getAuthority() + ": " + reason, cause);
+    }
+
+    @Override
+    public void close() {
+        healthCheck.close();
+    }
+
+    /** The connection to a target could not be made: nothing was sent, another target may be tried. */
+    private static final class ConnectionFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final String reason;
+
+        ConnectionFailure(String reason, Throwable cause) {
+            super(reason, cause);
+            this.reason = reason;
+        }
+    }
+}
