@@ -3,7 +3,7 @@ package org.harmonyee.core.pipeline;
 import org.harmonyee.core.envelope.RequestEnvelope;
 import org.harmonyee.core.envelope.ResponseEnvelope;
 import org.harmonyee.core.error.GatewayException;
-import org.harmonyee.core.error.ProblemDocument;
+import org.harmonyee.core.content.ProblemDocument;
 
 import java.util.List;
 

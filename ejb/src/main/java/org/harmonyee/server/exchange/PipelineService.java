@@ -7,7 +7,7 @@ import org.harmonyee.core.envelope.MetadataKeys;
 import org.harmonyee.core.envelope.RequestEnvelope;
 import org.harmonyee.core.envelope.ResponseEnvelope;
 import org.harmonyee.core.error.GatewayException;
-import org.harmonyee.core.error.ProblemDocument;
+import org.harmonyee.core.content.ProblemDocument;
 import org.harmonyee.core.pipeline.PipelineExecutor;
 import org.harmonyee.core.pipeline.Route;
 import org.harmonyee.server.backend.BackendBean;

@@ -1,8 +1,10 @@
-package org.harmonyee.core.error;
+package org.harmonyee.core.content;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.harmonyee.core.envelope.Json;
 import org.harmonyee.core.envelope.ResponseEnvelope;
+import org.harmonyee.core.error.GatewayException;
+import org.harmonyee.core.error.ProblemType;
 
 /** Renders a {@link GatewayException} as an RFC 9457 {@code application/problem+json} response. */
 public final class ProblemDocument {
