@@ -19,12 +19,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads a PS3.10 file or a bare dataset. The transfer syntax comes from the File Meta Information,
- * or is detected when there is none. Values at or above the bulk data threshold of a file are kept
- * as {@link BulkData} references; everything else is read into memory, within a memory limit
- * charged before each allocation, and from a stream in bounded chunks, so a declared length never
- * allocates more than the bytes that actually arrive. Malformed input of any kind ends in a
- * {@link DicomStreamException} naming the offset and the tag.
+ * Reads a PS3.10 file or a bare dataset. The transfer syntax comes from the
+ * {@link FileMetaInformation}, or is detected when there is none. Values at or above the bulk data
+ * threshold of a file are kept as {@link BulkData} references; everything else is read into memory,
+ * within a memory limit charged before each allocation, and from a stream in bounded chunks, so a
+ * declared length never allocates more than the bytes that actually arrive. Malformed input of any
+ * kind ends in a {@link DicomStreamException} naming the offset and the tag.
  */
 public final class DicomInputStream implements Closeable {
 
@@ -39,7 +39,6 @@ public final class DicomInputStream implements Closeable {
     /** How values are encoded where the reader currently is. */
     private record Encoding(boolean explicitVR, boolean bigEndian) {
         static final Encoding IMPLICIT_LE = new Encoding(false, false);
-        static final Encoding EXPLICIT_LE = new Encoding(true, false);
     }
 
     private final ByteSource source;
@@ -51,7 +50,7 @@ public final class DicomInputStream implements Closeable {
     private ReadBudget budget;
     private ValueReader values;
     private int currentTag = -1;
-    private Attributes fileMetaInformation;
+    private FileMetaInformation fileMetaInformation;
     private TransferSyntax transferSyntax;
     private boolean started;
 
@@ -91,7 +90,7 @@ public final class DicomInputStream implements Closeable {
     }
 
     /** The File Meta Information, or null for a bare dataset. */
-    public Attributes fileMetaInformation() throws IOException {
+    public FileMetaInformation fileMetaInformation() throws IOException {
         start();
         return fileMetaInformation;
     }
@@ -154,9 +153,9 @@ public final class DicomInputStream implements Closeable {
 
     /** Preamble and meta information, or the first bytes of a bare dataset to detect its syntax from. */
     private void readHead() throws IOException {
-        byte[] head = new byte[132];
-        int n = source.readUpTo(head, 132);
-        if (n == 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M') {
+        byte[] head = new byte[FileMetaInformation.PREFIX_LENGTH];
+        int n = source.readUpTo(head, head.length);
+        if (FileMetaInformation.hasPrefix(head, n)) {
             readFileMetaInformation();
             return;
         }
@@ -174,20 +173,12 @@ public final class DicomInputStream implements Closeable {
         }
     }
 
-    /** Group 0002, always explicit VR little endian; it ends where another group starts. */
+    /** Group 0002, with or without a preamble before it; no Transfer Syntax UID in it: detected. */
     private void readFileMetaInformation() throws IOException {
-        fileMetaInformation = new Attributes();
-        byte[] peek = new byte[8];
-        while (true) {
-            int got = source.readUpTo(peek, 4);
-            if (got < 4 || tag(peek, false) >>> 16 != 2) {
-                source.unread(peek, got);
-                break;
-            }
-            readElement(fileMetaInformation, tag(peek, false), Encoding.EXPLICIT_LE);
-        }
-        String uid = fileMetaInformation.getString(Tag.TransferSyntaxUID);
+        fileMetaInformation = FileMetaInformation.readGroup(source, budget);
+        String uid = fileMetaInformation.transferSyntaxUid();
         if (uid == null || uid.isEmpty()) {
+            byte[] peek = new byte[8];
             int got = source.readUpTo(peek, 8);
             source.unread(peek, got);
             transferSyntax = detect(peek, got);

@@ -3,7 +3,6 @@ package org.harmonyee.dicom.io;
 import org.harmonyee.dicom.data.Attributes;
 import org.harmonyee.dicom.data.BulkData;
 import org.harmonyee.dicom.data.DicomElement;
-import org.harmonyee.dicom.data.Tag;
 import org.harmonyee.dicom.data.TagUtils;
 import org.harmonyee.dicom.data.VR;
 import org.harmonyee.dicom.data.Values;
@@ -20,13 +19,11 @@ import java.util.zip.DeflaterOutputStream;
 /**
  * Writes PS3.10 files and bare datasets in any transfer syntax: explicit or implicit VR, either
  * byte order, deflated. Values are padded to even length (UI with NUL, text with space); group
- * lengths are recomputed for the File Meta Information and left out elsewhere (they are retired);
- * sequences and items are written with undefined lengths unless defined lengths are asked for.
+ * lengths are recomputed for the {@link FileMetaInformation} and left out elsewhere (they are
+ * retired); sequences and items are written with undefined lengths unless defined lengths are
+ * asked for.
  */
 public final class DicomOutputStream implements Closeable {
-
-    public static final String IMPLEMENTATION_CLASS_UID = "1.2.826.0.1.3680043.10.1338.1";
-    public static final String IMPLEMENTATION_VERSION_NAME = "HARMONY_EE_01";
 
     private OutputStream out;
     private boolean definedLengths;
@@ -41,41 +38,13 @@ public final class DicomOutputStream implements Closeable {
         return this;
     }
 
-    /** File Meta Information for an instance; the transfer syntax is the one the dataset is written in. */
-    public static Attributes fileMetaInformation(String sopClassUid, String sopInstanceUid, String transferSyntaxUid) {
-        Attributes meta = new Attributes();
-        meta.set(Tag.FileMetaInformationVersion, VR.OB, new byte[] {0, 1});
-        meta.setString(Tag.MediaStorageSOPClassUID, VR.UI, sopClassUid);
-        meta.setString(Tag.MediaStorageSOPInstanceUID, VR.UI, sopInstanceUid);
-        meta.setString(Tag.TransferSyntaxUID, VR.UI, transferSyntaxUid);
-        meta.setString(Tag.ImplementationClassUID, VR.UI, IMPLEMENTATION_CLASS_UID);
-        meta.setString(Tag.ImplementationVersionName, VR.SH, IMPLEMENTATION_VERSION_NAME);
-        return meta;
-    }
-
     /** Preamble, "DICM", the meta information (its group length recomputed), then the dataset. */
-    public void writeFile(Attributes meta, Attributes dataset) throws IOException {
-        String uid = meta.getString(Tag.TransferSyntaxUID);
+    public void writeFile(FileMetaInformation meta, Attributes dataset) throws IOException {
+        String uid = meta.transferSyntaxUid();
         if (uid == null) {
             throw new IllegalArgumentException("the File Meta Information needs a TransferSyntaxUID");
         }
-        out.write(new byte[128]);
-        out.write(new byte[] {'D', 'I', 'C', 'M'});
-        ElementWriter metaWriter = new ElementWriter(out, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, false);
-        long groupLength = 0;
-        for (DicomElement element : meta) {
-            if (!TagUtils.isGroupLength(element.tag())) {
-                groupLength += metaWriter.length(element);
-            }
-        }
-        Attributes length = new Attributes();
-        length.setInt(Tag.FileMetaInformationGroupLength, VR.UL, (int) groupLength);
-        metaWriter.write(length.get(Tag.FileMetaInformationGroupLength));
-        for (DicomElement element : meta) {
-            if (!TagUtils.isGroupLength(element.tag())) {
-                metaWriter.write(element);
-            }
-        }
+        meta.write(out);
         writeDataset(dataset, TransferSyntax.of(uid));
     }
 

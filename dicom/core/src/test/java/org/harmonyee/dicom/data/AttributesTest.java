@@ -3,6 +3,7 @@ package org.harmonyee.dicom.data;
 import org.harmonyee.dicom.Dcmtk;
 import org.harmonyee.dicom.io.DicomInputStream;
 import org.harmonyee.dicom.io.DicomOutputStream;
+import org.harmonyee.dicom.io.FileMetaInformation;
 import org.harmonyee.dicom.uid.UID;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,7 @@ class AttributesTest {
 
         Path file = Files.createTempFile(Path.of("target"), "typed", ".dcm");
         try (OutputStream out = Files.newOutputStream(file); DicomOutputStream dicom = new DicomOutputStream(out)) {
-            dicom.writeFile(DicomOutputStream.fileMetaInformation(UID.SecondaryCaptureImageStorage, "1.2.3.4.5",
+            dicom.writeFile(FileMetaInformation.of(UID.SecondaryCaptureImageStorage, "1.2.3.4.5",
                     UID.ExplicitVRLittleEndian), dataset);
         }
         Dcmtk.Result dump = Dcmtk.run("dcmdump", "+U8", file.toString());

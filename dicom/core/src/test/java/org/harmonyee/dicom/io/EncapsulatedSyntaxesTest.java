@@ -42,7 +42,7 @@ class EncapsulatedSyntaxesTest {
 
         Path file = Files.createTempFile(Path.of("target"), "encapsulated", ".dcm");
         try (OutputStream out = Files.newOutputStream(file); DicomOutputStream dicom = new DicomOutputStream(out)) {
-            dicom.writeFile(DicomOutputStream.fileMetaInformation(UID.VideoEndoscopicImageStorage, "1.2.3.4.5.6",
+            dicom.writeFile(FileMetaInformation.of(UID.VideoEndoscopicImageStorage, "1.2.3.4.5.6",
                     transferSyntax), dataset);
         }
 

@@ -69,7 +69,7 @@ class ReaderLimitsTest {
         dataset.set(Tag.PixelData, VR.OB, new BulkData(zeros, 0, 100L << 20, false));
         ByteArrayOutputStream bomb = new ByteArrayOutputStream();
         try (DicomOutputStream out = new DicomOutputStream(bomb)) {
-            out.writeFile(DicomOutputStream.fileMetaInformation(UID.SecondaryCaptureImageStorage, "1.2.3",
+            out.writeFile(FileMetaInformation.of(UID.SecondaryCaptureImageStorage, "1.2.3",
                     UID.DeflatedExplicitVRLittleEndian), dataset);
         }
         Files.delete(zeros);
@@ -161,7 +161,7 @@ class ReaderLimitsTest {
     private static Path write(Attributes dataset, String transferSyntax) throws IOException {
         Path file = Files.createTempFile(Path.of("target"), "limits", ".dcm");
         try (OutputStream out = Files.newOutputStream(file); DicomOutputStream dicom = new DicomOutputStream(out)) {
-            dicom.writeFile(DicomOutputStream.fileMetaInformation(dataset.getString(Tag.SOPClassUID),
+            dicom.writeFile(FileMetaInformation.of(dataset.getString(Tag.SOPClassUID),
                     dataset.getString(Tag.SOPInstanceUID), transferSyntax), dataset);
         }
         return file;

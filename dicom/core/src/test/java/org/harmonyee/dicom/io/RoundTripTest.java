@@ -81,7 +81,7 @@ class RoundTripTest {
             throws IOException {
         String sopClass = dataset.getString(Tag.SOPClassUID);
         String sopInstance = dataset.getString(Tag.SOPInstanceUID);
-        Attributes meta = DicomOutputStream.fileMetaInformation(sopClass == null ? UID.SecondaryCaptureImageStorage
+        FileMetaInformation meta = FileMetaInformation.of(sopClass == null ? UID.SecondaryCaptureImageStorage
                 : sopClass, sopInstance == null ? "1.2.3.4" : sopInstance, transferSyntax);
         try (OutputStream out = Files.newOutputStream(file);
              DicomOutputStream dicom = new DicomOutputStream(out).definedLengths(definedLengths)) {

@@ -3,6 +3,7 @@ package org.harmonyee.dicom.tool;
 import org.harmonyee.dicom.data.Attributes;
 import org.harmonyee.dicom.io.DicomInputStream;
 import org.harmonyee.dicom.io.DicomStreamException;
+import org.harmonyee.dicom.io.FileMetaInformation;
 import org.harmonyee.dicom.uid.TransferSyntax;
 
 import java.io.IOException;
@@ -16,7 +17,8 @@ import java.nio.file.Path;
  * a message and no half-written output. Values of at least {@code bulkDataThreshold} bytes stay
  * in the file as references.
  */
-record DicomFile(Path path, Attributes fileMetaInformation, Attributes dataset, TransferSyntax transferSyntax) {
+record DicomFile(Path path, FileMetaInformation fileMetaInformation, Attributes dataset,
+                 TransferSyntax transferSyntax) {
 
     static DicomFile read(String name, long bulkDataThreshold) throws CommandException {
         Path path = Path.of(name);

@@ -25,7 +25,7 @@ final class DumpCommand implements Command {
         DumpWriter dump = new DumpWriter(out);
         if (file.fileMetaInformation() != null) {
             out.println("# File Meta Information");
-            dump.write(file.fileMetaInformation());
+            dump.write(file.fileMetaInformation().attributes());
         }
         out.println("# Dataset (" + UidDictionary.standard().nameOf(file.transferSyntax().uid()) + ")");
         dump.write(file.dataset());

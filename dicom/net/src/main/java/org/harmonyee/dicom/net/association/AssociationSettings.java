@@ -1,6 +1,6 @@
 package org.harmonyee.dicom.net.association;
 
-import org.harmonyee.dicom.io.DicomOutputStream;
+import org.harmonyee.dicom.io.FileMetaInformation;
 
 /**
  * What this side announces and enforces on every association: the timers, the maximum length of
@@ -12,7 +12,7 @@ public record AssociationSettings(Timeouts timeouts, int maxPduLength, String im
     public static final int DEFAULT_MAX_PDU_LENGTH = 65536;
 
     public static final AssociationSettings DEFAULT = new AssociationSettings(Timeouts.DEFAULT, DEFAULT_MAX_PDU_LENGTH,
-            DicomOutputStream.IMPLEMENTATION_CLASS_UID, DicomOutputStream.IMPLEMENTATION_VERSION_NAME);
+            FileMetaInformation.IMPLEMENTATION_CLASS_UID, FileMetaInformation.IMPLEMENTATION_VERSION_NAME);
 
     public AssociationSettings {
         if (maxPduLength != 0 && maxPduLength < 1024) {

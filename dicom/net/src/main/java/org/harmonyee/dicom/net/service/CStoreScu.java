@@ -2,6 +2,7 @@ package org.harmonyee.dicom.net.service;
 
 import org.harmonyee.dicom.data.Tag;
 import org.harmonyee.dicom.data.VR;
+import org.harmonyee.dicom.io.FileMetaInformation;
 import org.harmonyee.dicom.net.association.Association;
 import org.harmonyee.dicom.net.association.DataWriter;
 import org.harmonyee.dicom.net.dimse.Command;
@@ -10,10 +11,8 @@ import org.harmonyee.dicom.net.dimse.Priority;
 import org.harmonyee.dicom.net.dimse.Status;
 import org.harmonyee.dicom.net.pdu.PresentationContext;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -36,29 +35,23 @@ public final class CStoreScu {
     /** As {@link #store(Association, Path, Priority)}, as a C-MOVE sub-operation when {@code moveOriginator} is set. */
     static int store(Association association, Path file, Priority priority, MoveOriginator moveOriginator)
             throws IOException, DimseException {
-        FileMetaInformation.Header header = header(file);
-        PresentationContext context = InstanceWriter.context(association, header);
+        FileMetaInformation meta = FileMetaInformation.read(file);
+        PresentationContext context = InstanceWriter.context(association, meta);
         if (context == null) {
-            throw new DimseException(Status.SOP_CLASS_NOT_SUPPORTED, "no context accepted for " + header.sopClassUid()
-                    + " in " + header.transferSyntax() + " or a native syntax");
+            throw new DimseException(Status.SOP_CLASS_NOT_SUPPORTED, "no context accepted for "
+                    + meta.mediaStorageSopClassUid() + " in " + meta.transferSyntaxUid() + " or a native syntax");
         }
-        Command request = Command.cStoreRQ(association.nextMessageId(), header.sopClassUid(), header.sopInstanceUid(),
-                priority);
+        Command request = Command.cStoreRQ(association.nextMessageId(), meta.mediaStorageSopClassUid(),
+                meta.mediaStorageSopInstanceUid(), priority);
         if (moveOriginator != null) {
             request.setString(Tag.MoveOriginatorApplicationEntityTitle, VR.AE, moveOriginator.aeTitle());
             request.setInt(Tag.MoveOriginatorMessageID, moveOriginator.messageId());
         }
-        return send(association, context, request, InstanceWriter.writer(file, header, context.transferSyntax()));
+        return send(association, context, request, InstanceWriter.writer(file, meta, context.transferSyntax()));
     }
 
     /** The AE title and message id of the C-MOVE a sub-operation belongs to. */
     record MoveOriginator(String aeTitle, int messageId) {
-    }
-
-    static FileMetaInformation.Header header(Path file) throws IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 8192)) {
-            return FileMetaInformation.read(in);
-        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.harmonyee.dicom.net.service;
 
+import org.harmonyee.dicom.io.FileMetaInformation;
 import org.harmonyee.dicom.net.dimse.DimseException;
 import org.harmonyee.dicom.net.dimse.Status;
 
@@ -51,7 +52,7 @@ public final class DirectoryStorage implements CStoreScp {
         OutputStream file = null;
         try {
             file = open(partial);
-            FileMetaInformation.write(file, context.sopClassUid(), instance, context.transferSyntax());
+            FileMetaInformation.of(context.sopClassUid(), instance, context.transferSyntax()).write(file);
         } catch (IOException e) {
             diskFailure = e;
         }

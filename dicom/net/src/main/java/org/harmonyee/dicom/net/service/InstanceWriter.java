@@ -3,6 +3,7 @@ package org.harmonyee.dicom.net.service;
 import org.harmonyee.dicom.data.Attributes;
 import org.harmonyee.dicom.io.DicomInputStream;
 import org.harmonyee.dicom.io.DicomOutputStream;
+import org.harmonyee.dicom.io.FileMetaInformation;
 import org.harmonyee.dicom.net.association.Association;
 import org.harmonyee.dicom.net.association.DataWriter;
 import org.harmonyee.dicom.net.pdu.PresentationContext;
@@ -31,14 +32,14 @@ final class InstanceWriter {
     private InstanceWriter() {
     }
 
-    /** The context to send {@code header}'s instance in, or null: its own syntax first, else a native one. */
-    static PresentationContext context(Association association, FileMetaInformation.Header header) {
-        PresentationContext exact = association.acceptedContext(header.sopClassUid(), header.transferSyntax());
-        if (exact != null || !TransferSyntax.of(header.transferSyntax()).isNative()) {
+    /** The context to send {@code meta}'s instance in, or null: its own syntax first, else a native one. */
+    static PresentationContext context(Association association, FileMetaInformation meta) {
+        PresentationContext exact = association.acceptedContext(meta.mediaStorageSopClassUid(), meta.transferSyntaxUid());
+        if (exact != null || !TransferSyntax.of(meta.transferSyntaxUid()).isNative()) {
             return exact;
         }
         for (String ts : NATIVE_SYNTAXES) {
-            PresentationContext converted = association.acceptedContext(header.sopClassUid(), ts);
+            PresentationContext converted = association.acceptedContext(meta.mediaStorageSopClassUid(), ts);
             if (converted != null) {
                 return converted;
             }
@@ -47,8 +48,8 @@ final class InstanceWriter {
     }
 
     /** The data set in {@code transferSyntax}; a deflated one padded to even length (PS3.5 A.5). */
-    static DataWriter writer(Path file, FileMetaInformation.Header header, String transferSyntax) {
-        DataWriter writer = header.transferSyntax().equals(transferSyntax) ? copy(file, header) : convert(file, transferSyntax);
+    static DataWriter writer(Path file, FileMetaInformation meta, String transferSyntax) {
+        DataWriter writer = meta.transferSyntaxUid().equals(transferSyntax) ? copy(file, meta) : convert(file, transferSyntax);
         if (!TransferSyntax.of(transferSyntax).deflated()) {
             return writer;
         }
@@ -78,10 +79,10 @@ final class InstanceWriter {
         };
     }
 
-    private static DataWriter copy(Path file, FileMetaInformation.Header header) {
+    private static DataWriter copy(Path file, FileMetaInformation meta) {
         return out -> {
             try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
-                in.skipNBytes(header.dataSetOffset());
+                in.skipNBytes(meta.dataSetOffset());
                 in.transferTo(out);
             }
         };

@@ -1,15 +1,13 @@
 package org.harmonyee.dicom.net.service;
 
+import org.harmonyee.dicom.io.FileMetaInformation;
 import org.harmonyee.dicom.net.pdu.AAssociateRQ;
 import org.harmonyee.dicom.net.pdu.PresentationContext;
 import org.harmonyee.dicom.net.pdu.RoleSelection;
 import org.harmonyee.dicom.net.pdu.UserIdentity;
 import org.harmonyee.dicom.uid.UID;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,10 +38,9 @@ public final class Proposal {
     public static Proposal storage(Collection<Path> files) throws IOException {
         Map<String, Set<String>> syntaxes = new LinkedHashMap<>();
         for (Path file : files) {
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 8192)) {
-                FileMetaInformation.Header header = FileMetaInformation.read(in);
-                syntaxes.computeIfAbsent(header.sopClassUid(), k -> new LinkedHashSet<>()).add(header.transferSyntax());
-            }
+            FileMetaInformation meta = FileMetaInformation.read(file);
+            syntaxes.computeIfAbsent(meta.mediaStorageSopClassUid(), k -> new LinkedHashSet<>())
+                    .add(meta.transferSyntaxUid());
         }
         Proposal proposal = new Proposal();
         syntaxes.forEach((sopClass, transferSyntaxes) -> transferSyntaxes.forEach(ts -> proposal.add(sopClass, ts)));

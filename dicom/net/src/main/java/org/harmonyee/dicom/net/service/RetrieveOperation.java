@@ -3,6 +3,7 @@ package org.harmonyee.dicom.net.service;
 import org.harmonyee.dicom.data.Attributes;
 import org.harmonyee.dicom.data.Tag;
 import org.harmonyee.dicom.data.VR;
+import org.harmonyee.dicom.io.FileMetaInformation;
 import org.harmonyee.dicom.net.association.Association;
 import org.harmonyee.dicom.net.dimse.Command;
 import org.harmonyee.dicom.net.dimse.CommandField;
@@ -123,7 +124,7 @@ final class RetrieveOperation extends QueryRetrieveOperation {
 
     /** C-GET sends only SOP classes for which the requestor took the SCP role (PS3.4 C.4.3.1.1). */
     private void checkScpRole(Path file) throws IOException, DimseException {
-        String sopClass = CStoreScu.header(file).sopClassUid();
+        String sopClass = FileMetaInformation.read(file).mediaStorageSopClassUid();
         RoleSelection role = context().association().associateAC().roleSelection(sopClass);
         if (role == null || !role.scpRole()) {
             throw new DimseException(Status.SOP_CLASS_NOT_SUPPORTED, "the requestor did not take the SCP role for " + sopClass);
@@ -132,7 +133,7 @@ final class RetrieveOperation extends QueryRetrieveOperation {
 
     private static String instanceUid(Path file) {
         try {
-            return CStoreScu.header(file).sopInstanceUid();
+            return FileMetaInformation.read(file).mediaStorageSopInstanceUid();
         } catch (IOException e) {
             return file.getFileName().toString();
         }

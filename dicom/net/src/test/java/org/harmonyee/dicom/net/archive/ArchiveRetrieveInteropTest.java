@@ -1,5 +1,6 @@
 package org.harmonyee.dicom.net.archive;
 
+import org.harmonyee.dicom.io.FileMetaInformation;
 import org.harmonyee.dicom.net.peers.DataSetBytes;
 import org.harmonyee.dicom.net.peers.Dcmtk;
 import org.harmonyee.dicom.net.peers.Storescp;
@@ -56,7 +57,7 @@ class ArchiveRetrieveInteropTest {
                 .map(TestDataset.Instance::sopInstanceUid).toList());
         for (TestDataset.Instance instance : expected) {
             Path copy = files.get(instance.sopInstanceUid());
-            assertThat(DataSetBytes.header(copy).transferSyntax()).isEqualTo(instance.transferSyntaxUid());
+            assertThat(FileMetaInformation.read(copy).transferSyntaxUid()).isEqualTo(instance.transferSyntaxUid());
             assertThat(DataSetBytes.mismatch(instance.file(), copy)).as(instance.file() + " vs " + copy).isEqualTo(-1);
         }
     }

@@ -1,6 +1,6 @@
 package org.harmonyee.dicom.net.peers;
 
-import org.harmonyee.dicom.net.service.FileMetaInformation;
+import org.harmonyee.dicom.io.FileMetaInformation;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -43,26 +43,21 @@ public final class DataSetBytes {
         }
     }
 
-    public static FileMetaInformation.Header header(Path file) throws IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            return FileMetaInformation.read(in);
-        }
-    }
-
     /** The files under {@code directory} by the SOP Instance UID of their meta information. */
     public static Map<String, Path> bySopInstance(Path directory) throws IOException {
         Map<String, Path> files = new HashMap<>();
         try (Stream<Path> paths = Files.walk(directory)) {
             for (Path path : paths.filter(Files::isRegularFile).toList()) {
-                files.put(header(path).sopInstanceUid(), path);
+                files.put(FileMetaInformation.read(path).mediaStorageSopInstanceUid(), path);
             }
         }
         return files;
     }
 
     private static InputStream open(Path file) throws IOException {
+        long dataSetOffset = FileMetaInformation.read(file).dataSetOffset();
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 65536);
-        FileMetaInformation.read(in);
+        in.skipNBytes(dataSetOffset);
         return in;
     }
 }

@@ -1,6 +1,7 @@
 package org.harmonyee.dicom.net.peers;
 
 import org.harmonyee.dicom.io.DicomInputStream;
+import org.harmonyee.dicom.io.FileMetaInformation;
 import org.harmonyee.dicom.json.DicomJson;
 import org.harmonyee.dicom.uid.TransferSyntax;
 import org.harmonyee.dicom.uid.UID;
@@ -26,7 +27,7 @@ public final class SameInstances {
         for (TestDataset.Instance instance : instances) {
             Path copy = files.get(instance.sopInstanceUid());
             assertThat(copy).as("received " + instance.file()).isNotNull();
-            String syntax = DataSetBytes.header(copy).transferSyntax();
+            String syntax = FileMetaInformation.read(copy).transferSyntaxUid();
             if (syntax.equals(instance.transferSyntaxUid())) {
                 assertThat(DataSetBytes.mismatch(instance.file(), copy)).as(instance.file() + " vs " + copy).isEqualTo(-1);
             } else {

@@ -3,6 +3,7 @@ package org.harmonyee.dicom.net.service;
 import org.harmonyee.dicom.data.Attributes;
 import org.harmonyee.dicom.data.Tag;
 import org.harmonyee.dicom.data.VR;
+import org.harmonyee.dicom.io.FileMetaInformation;
 import org.harmonyee.dicom.net.TestThreads;
 import org.harmonyee.dicom.net.association.AcceptorConfig;
 import org.harmonyee.dicom.net.association.Association;
@@ -163,10 +164,10 @@ class AffectedSopClassTest {
     }
 
     private static DataWriter dataSetOf(Path file) throws IOException {
-        FileMetaInformation.Header header = DataSetBytes.header(file);
+        long dataSetOffset = FileMetaInformation.read(file).dataSetOffset();
         return out -> {
             try (InputStream in = Files.newInputStream(file)) {
-                in.skipNBytes(header.dataSetOffset());
+                in.skipNBytes(dataSetOffset);
                 in.transferTo(out);
             }
         };

@@ -1,5 +1,6 @@
 package org.harmonyee.dicom.net.service;
 
+import org.harmonyee.dicom.io.FileMetaInformation;
 import org.harmonyee.dicom.net.TestThreads;
 import org.harmonyee.dicom.net.association.AcceptorConfig;
 import org.harmonyee.dicom.net.association.AssociationAcceptor;
@@ -106,7 +107,8 @@ class StoreInteropTest {
                 }
                 Map<String, Path> received = DataSetBytes.bySopInstance(storescp.output());
                 for (TestDataset.Instance instance : uncompressed) {
-                    assertThat(DataSetBytes.header(received.get(instance.sopInstanceUid())).transferSyntax()).isEqualTo(syntax);
+                    assertThat(FileMetaInformation.read(received.get(instance.sopInstanceUid())).transferSyntaxUid())
+                            .isEqualTo(syntax);
                 }
                 SameInstances.assertReceived(uncompressed, storescp.output());
             }
@@ -146,7 +148,7 @@ class StoreInteropTest {
         for (TestDataset.Instance instance : instances) {
             Path copy = files.get(instance.sopInstanceUid());
             assertThat(copy).as(instance.file().toString()).isNotNull();
-            assertThat(DataSetBytes.header(copy).transferSyntax()).isEqualTo(instance.transferSyntaxUid());
+            assertThat(FileMetaInformation.read(copy).transferSyntaxUid()).isEqualTo(instance.transferSyntaxUid());
             assertThat(DataSetBytes.mismatch(instance.file(), copy)).as(instance.file() + " vs " + copy).isEqualTo(-1);
         }
     }
