@@ -19,8 +19,10 @@ public final class ProblemDocument {
         ObjectNode body = Json.MAPPER.createObjectNode()
                 .put("type", type.uri())
                 .put("title", type.title())
-                .put("status", type.httpStatus())
-                .put("detail", failure.detail());
+                .put("status", type.httpStatus());
+        if (failure.detail() != null) {
+            body.put("detail", failure.detail());
+        }
         if (instance != null) {
             body.put("instance", instance);
         }

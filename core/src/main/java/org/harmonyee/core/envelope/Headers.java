@@ -25,10 +25,12 @@ public final class Headers {
         return this;
     }
 
+    /** Replaces every value of the header; a name already present keeps its first spelling. */
     public Headers set(String name, String value) {
         List<String> values = new ArrayList<>(1);
         values.add(value);
-        entries.put(key(name), new Entry(name, values));
+        Entry existing = entries.get(key(name));
+        entries.put(key(name), new Entry(existing == null ? name : existing.name(), values));
         return this;
     }
 

@@ -16,6 +16,7 @@ public class GatewayException extends RuntimeException {
 
     private final ProblemType type;
     private final transient Map<String, String> headers;
+    private Integer dimseStatus;
 
     public GatewayException(ProblemType type, String detail) {
         this(type, detail, null);
@@ -42,6 +43,20 @@ public class GatewayException extends RuntimeException {
 
     public GatewayException withHeader(String name, String value) {
         headers.put(name, value);
+        return this;
+    }
+
+    /**
+     * The DIMSE status a DICOM door answers: the one set by {@link #withDimseStatus} (a PACS's own
+     * failure status, passed through), else the problem type's.
+     */
+    public int dimseStatus() {
+        return dimseStatus != null ? dimseStatus : type.dimseStatus();
+    }
+
+    /** Answers DICOM callers with this status instead of the problem type's (e.g. the PACS's A801). */
+    public GatewayException withDimseStatus(int status) {
+        this.dimseStatus = status;
         return this;
     }
 }

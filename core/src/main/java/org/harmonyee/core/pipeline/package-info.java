@@ -17,6 +17,21 @@
  * {@code middleware-failure}. The executor catches once and has the receiving endpoint render the
  * failure in its protocol's form. Backends signal 502 (unreachable) and 504 (timeout) the same way.
  *
+ * <p><b>Streaming responses.</b> A backend may answer with
+ * {@link org.harmonyee.core.envelope.ResponseEnvelope#streaming} and a
+ * {@link org.harmonyee.core.envelope.ResultStream} (C-FIND pending matches, WADO-RS parts). A
+ * middleware sees each result by adding a step ({@code response.mapResults(step)}), applied as the
+ * result passes on its way to the door; it sees the whole by {@code results().collect(max)} and
+ * putting back {@code ResultStream.of(list)}, which holds them in memory and so is bounded. The
+ * door renders results as they arrive (HTTP: a JSON array or multipart/related, flushed per
+ * result; DIMSE: one pending response each) and closes the stream if its caller goes away, which
+ * cancels upstream.
+ *
+ * <p><b>Completion.</b> {@link org.harmonyee.core.pipeline.Middleware#onComplete} is called once
+ * per exchange for every middleware of the pipeline, reached or not, with an
+ * {@link org.harmonyee.core.pipeline.ExchangeOutcome} (status, problem, duration, principal,
+ * metadata): when the response is decided, or for a streaming response when its results end.
+ *
  * <p>Must not touch: protocols (doors adapt them) and the server (the ejb module adapts it).
  */
 package org.harmonyee.core.pipeline;

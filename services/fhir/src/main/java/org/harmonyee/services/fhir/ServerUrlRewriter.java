@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.harmonyee.core.health.Target;
 import org.harmonyee.core.health.TargetPool;
-import org.harmonyee.core.content.BodyLimit;
 import org.harmonyee.core.envelope.Body;
 import org.harmonyee.core.envelope.Json;
 import org.harmonyee.core.envelope.RequestEnvelope;
@@ -12,7 +11,10 @@ import org.harmonyee.core.envelope.ResponseEnvelope;
 import org.harmonyee.core.error.GatewayException;
 import org.harmonyee.core.error.ProblemType;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,7 +22,8 @@ import java.util.Optional;
  * Replaces the FHIR server's base URL with the gateway's public one (scheme, Host, endpoint
  * prefix) in Location and Content-Location headers and, for JSON Bundles, in {@code link[].url},
  * {@code entry[].fullUrl} and {@code entry[].response.location}: paging links then lead back
- * through the gateway. Other bodies pass untouched.
+ * through the gateway. Other bodies pass untouched, and so does a resource larger than the bound
+ * (it is streamed on as the server sent it).
  */
 final class ServerUrlRewriter {
 
@@ -50,7 +53,11 @@ final class ServerUrlRewriter {
     }
 
     private void rewriteBundle(ResponseEnvelope response, String gateway) {
-        byte[] bytes = BodyLimit.read(response.body(), maxBundleSize);
+        Optional<byte[]> read = readWithin(response);
+        if (read.isEmpty()) {
+            return;
+        }
+        byte[] bytes = read.get();
         response.body(Body.of(bytes));
         JsonNode resource;
         try {
@@ -71,6 +78,30 @@ final class ServerUrlRewriter {
         response.body(Body.of(Json.bytes(resource)));
         response.headers().remove("Content-Length");
         response.normalizedFromBody(resource);
+    }
+
+    /**
+     * The body's bytes when it fits the bound; otherwise nothing, and the response keeps a body
+     * that streams exactly what the server sent (a resource too large to rewrite passes untouched).
+     */
+    private Optional<byte[]> readWithin(ResponseEnvelope response) {
+        Body body = response.body();
+        if (body.length() > maxBundleSize) {
+            return Optional.empty();
+        }
+        InputStream in = body.open();
+        try {
+            byte[] head = in.readNBytes((int) Math.min(maxBundleSize + 1, Integer.MAX_VALUE - 16));
+            if (head.length > maxBundleSize) {
+                response.body(Body.stream(new SequenceInputStream(new ByteArrayInputStream(head), in), body.length()));
+                return Optional.empty();
+            }
+            in.close();
+            return Optional.of(head);
+        } catch (IOException e) {
+            throw new GatewayException(ProblemType.BACKEND_UNREACHABLE,
+                    "the FHIR server's answer broke off: " + e.getMessage(), e);
+        }
     }
 
     private void replaceField(JsonNode node, String field, String gateway) {
