@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.harmonyee.core.envelope.Body;
 import org.harmonyee.core.envelope.Headers;
 import org.harmonyee.core.envelope.Json;
+import org.harmonyee.core.envelope.QueueSource;
 import org.harmonyee.core.envelope.Result;
 import org.harmonyee.core.envelope.ResultStream;
 import org.junit.jupiter.api.Test;
@@ -14,14 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,31 +43,6 @@ class ResultRenderingTest {
 
     private static String text(Body body) {
         return new String(body.bytes(), StandardCharsets.UTF_8);
-    }
-
-    /** A source fed by a queue; an empty Optional marks the end; a poll waits at most 5 s. */
-    private static final class QueueSource implements ResultStream.Source {
-        final BlockingQueue<Optional<Result>> queue = new LinkedBlockingQueue<>();
-        final AtomicInteger closes = new AtomicInteger();
-
-        @Override
-        public Optional<Result> next() {
-            try {
-                Optional<Result> item = queue.poll(5, SECONDS);
-                if (item == null) {
-                    throw new AssertionError("no result within 5 s");
-                }
-                return item;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public void close() {
-            closes.incrementAndGet();
-        }
     }
 
     @Test

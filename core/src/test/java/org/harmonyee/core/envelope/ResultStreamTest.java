@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -191,30 +190,11 @@ class ResultStreamTest {
 
     @Test
     void aQueueFedByAnotherThreadDeliversEachResultAsItArrives() throws Exception {
-        BlockingQueue<Optional<Result>> queue = new LinkedBlockingQueue<>();
+        QueueSource source = new QueueSource();
+        BlockingQueue<Optional<Result>> queue = source.queue;
         CountDownLatch firstConsumed = new CountDownLatch(1);
         AtomicBoolean secondProduced = new AtomicBoolean();
-        AtomicBoolean closed = new AtomicBoolean();
-        ResultStream stream = ResultStream.of(new ResultStream.Source() {
-            @Override
-            public Optional<Result> next() {
-                try {
-                    Optional<Result> item = queue.poll(5, SECONDS);
-                    if (item == null) {
-                        throw new AssertionError("no result from the producer within 5 s");
-                    }
-                    return item;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-
-            @Override
-            public void close() {
-                closed.set(true);
-            }
-        });
+        ResultStream stream = ResultStream.of(source);
         ExecutorService producerThread = Executors.newSingleThreadExecutor();
         try {
             CompletableFuture<Void> producer = CompletableFuture.runAsync(() -> {
@@ -239,7 +219,7 @@ class ResultStreamTest {
             assertThat(stream.next()).isEmpty();
 
             producer.get(5, SECONDS);
-            assertThat(closed).isTrue();
+            assertThat(source.closes).hasValue(1);
             assertThat(stream.delivered()).isEqualTo(2);
         } finally {
             producerThread.shutdownNow();
