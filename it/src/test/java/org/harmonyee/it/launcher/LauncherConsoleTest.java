@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -56,7 +58,7 @@ class LauncherConsoleTest {
     }
 
     @Test
-    void aHealthyStartIsQuietAndReadableAndLogsEachExchangeOnOneLine() throws Exception {
+    void aHealthyStartIsQuietAndReadableAndLogsEachExchangeRefusedOnesIncludedOnOneLine() throws Exception {
         int publicPort = freePort();
         int managementPort = freePort();
         Path config = writeConfig(publicPort, managementPort);
@@ -83,6 +85,14 @@ class LauncherConsoleTest {
             assertThat(exchange).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO " + exchangeId + " .*");
             assertThat(exchange).contains("GET /echo/hello -> 200");
         });
+
+        String refused = rawGet(publicPort, "/echo/x?q=%zz");
+        assertThat(refused).as("a malformed query is refused at the door").startsWith("HTTP/1.1 400");
+        String refusedId = refused.lines().filter(h -> h.toLowerCase(Locale.ROOT).startsWith("x-exchange-id:"))
+                .map(h -> h.substring(h.indexOf(':') + 1).strip()).findFirst().orElseThrow();
+        readUntil(refusedId, Duration.ofSeconds(30));
+        assertThat(console).filteredOn(l -> l.contains(refusedId)).singleElement()
+                .satisfies(line -> assertThat(line).contains("network=public").contains("-> 400"));
     }
 
     private Path writeConfig(int publicPort, int managementPort) throws IOException {
@@ -154,6 +164,16 @@ class LauncherConsoleTest {
             }
         }
         return fail("no '" + marker + "' within " + within + ":\n" + String.join("\n", console));
+    }
+
+    /** A request no URI class would build (a malformed escape), written as raw HTTP/1.1. */
+    private static String rawGet(int port, String target) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
     }
 
     private static int freePort() throws IOException {
