@@ -1,5 +1,6 @@
 package org.harmonyee.web;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
@@ -18,13 +19,16 @@ import org.harmonyee.core.envelope.ResponseEnvelope;
 import org.harmonyee.core.error.GatewayException;
 import org.harmonyee.core.error.ProblemType;
 import org.harmonyee.server.exchange.PipelineService;
-import org.harmonyee.server.lifecycle.GatewayLifecycle;
+import org.harmonyee.server.lifecycle.RunningGateway;
 
 
 /**
  * The HTTP door of every HTTP-family endpoint: any path, any method. It builds the envelope, makes
- * one call, and writes the answer. The network is the listener the request arrived on.
+ * one call, and writes the answer. The network is the listener the request arrived on. One
+ * instance serves every request (application-scoped: a resource built and injected per request
+ * was a third of the door's cost); the servlet request comes in as a parameter.
  */
+@ApplicationScoped
 @Path("/")
 public class HttpDoor {
 
@@ -32,54 +36,51 @@ public class HttpDoor {
     PipelineService pipelines;
 
     @Inject
-    GatewayLifecycle gateway;
-
-    @Context
-    HttpServletRequest servletRequest;
+    RunningGateway gateway;
 
     @GET
     @Path("{path: .*}")
-    public Response get() {
-        return exchange();
+    public Response get(@Context HttpServletRequest request) {
+        return exchange(request);
     }
 
     @HEAD
     @Path("{path: .*}")
-    public Response head() {
-        return exchange();
+    public Response head(@Context HttpServletRequest request) {
+        return exchange(request);
     }
 
     @POST
     @Path("{path: .*}")
-    public Response post() {
-        return exchange();
+    public Response post(@Context HttpServletRequest request) {
+        return exchange(request);
     }
 
     @PUT
     @Path("{path: .*}")
-    public Response put() {
-        return exchange();
+    public Response put(@Context HttpServletRequest request) {
+        return exchange(request);
     }
 
     @PATCH
     @Path("{path: .*}")
-    public Response patch() {
-        return exchange();
+    public Response patch(@Context HttpServletRequest request) {
+        return exchange(request);
     }
 
     @DELETE
     @Path("{path: .*}")
-    public Response delete() {
-        return exchange();
+    public Response delete(@Context HttpServletRequest request) {
+        return exchange(request);
     }
 
     @OPTIONS
     @Path("{path: .*}")
-    public Response options() {
-        return exchange();
+    public Response options(@Context HttpServletRequest request) {
+        return exchange(request);
     }
 
-    private Response exchange() {
+    private Response exchange(HttpServletRequest servletRequest) {
         String exchangeId = ExchangeIds.next();
         int port = servletRequest.getLocalPort();
         String network = gateway.runtime().networkOfPort(port).orElse(null);

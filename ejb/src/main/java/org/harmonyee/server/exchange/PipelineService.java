@@ -11,7 +11,7 @@ import org.harmonyee.core.content.ProblemDocument;
 import org.harmonyee.core.pipeline.PipelineExecutor;
 import org.harmonyee.core.pipeline.Route;
 import org.harmonyee.server.backend.BackendBean;
-import org.harmonyee.server.lifecycle.GatewayLifecycle;
+import org.harmonyee.server.lifecycle.RunningGateway;
 
 /**
  * The one call every door makes: routes the envelope on the network it arrived on and runs it
@@ -21,7 +21,7 @@ import org.harmonyee.server.lifecycle.GatewayLifecycle;
 public class PipelineService {
 
     @Inject
-    GatewayLifecycle gateway;
+    RunningGateway gateway;
 
     @Inject
     BackendBean backends;

@@ -7,6 +7,8 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
@@ -24,13 +26,14 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Assembles the gateway when the application starts and closes it when it stops. An invalid
- * configuration fails the deployment with every problem in the log: the gateway never serves a
- * configuration it could not fully build.
+ * Assembles the gateway when the application starts, publishes it in {@link RunningGateway}, and
+ * closes it when the application stops. An invalid configuration fails the deployment with every
+ * problem in the log: the gateway never serves a configuration it could not fully build.
  */
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class GatewayLifecycle {
 
     private static final System.Logger LOG = System.getLogger(GatewayLifecycle.class.getName());
@@ -45,7 +48,8 @@ public class GatewayLifecycle {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private volatile GatewayRuntime runtime;
+    @Inject
+    RunningGateway running;
 
     @PostConstruct
     void start() {
@@ -56,7 +60,7 @@ public class GatewayLifecycle {
             GatewayRuntime assembled = GatewayAssembler.readAndAssemble(file,
                     ServiceCatalog.standard(getClass().getClassLoader()), this::buildContext);
             StartupReport.log(assembled);
-            runtime = assembled;
+            running.publish(assembled);
             LOG.log(Level.INFO, () -> "Harmony EE started: " + assembled.pipelines().size() + " pipelines");
         } catch (ConfigException e) {
             LOG.log(Level.ERROR, file.toAbsolutePath() + ": " + e.getMessage());
@@ -71,20 +75,10 @@ public class GatewayLifecycle {
 
     @PreDestroy
     void stop() {
-        GatewayRuntime current = runtime;
-        runtime = null;
+        GatewayRuntime current = running.withdraw();
         if (current != null) {
             current.close();
             LOG.log(Level.INFO, "Harmony EE stopped");
         }
-    }
-
-    /** The running gateway. */
-    public GatewayRuntime runtime() {
-        GatewayRuntime current = runtime;
-        if (current == null) {
-            throw new IllegalStateException("the gateway is not running");
-        }
-        return current;
     }
 }

@@ -12,7 +12,6 @@ import org.harmonyee.core.error.ProblemType;
 import org.harmonyee.core.runtime.BuildContext;
 
 import java.time.Duration;
-import java.util.concurrent.Executor;
 
 /**
  * Service {@code fhir}: the HTTP passthrough for FHIR servers. Asks for
@@ -28,15 +27,14 @@ public final class FhirBackend extends HttpBackend {
 
     private final long maxResponseSize;
 
-    FhirBackend(String name, TargetPool pool, Duration connectTimeout, Duration readTimeout, Executor executor,
-                BuildContext context) {
-        super(name, pool, connectTimeout, readTimeout, executor, context);
+    FhirBackend(String name, TargetPool pool, Duration connectTimeout, Duration readTimeout, BuildContext context) {
+        super(name, pool, connectTimeout, readTimeout, context);
         this.maxResponseSize = context.contentLimits().maxBodySize() * 8;
     }
 
     public static FhirBackend create(ComponentConfig config, Options options, BuildContext context) {
         return new FhirBackend(config.name(), pool(config, options, context),
-                connectTimeout(options), readTimeout(options), context.executor(), context);
+                connectTimeout(options), readTimeout(options), context);
     }
 
     @Override

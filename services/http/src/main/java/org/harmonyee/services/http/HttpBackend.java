@@ -1,9 +1,13 @@
 package org.harmonyee.services.http;
 
-import org.harmonyee.core.health.ActiveHealthCheck;
-import org.harmonyee.core.health.Target;
-import org.harmonyee.core.health.TargetPool;
-import org.harmonyee.core.health.TargetPools;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.io.CloseMode;
 import org.harmonyee.core.config.ComponentConfig;
 import org.harmonyee.core.config.ConfigDefaults;
 import org.harmonyee.core.config.Options;
@@ -14,30 +18,31 @@ import org.harmonyee.core.envelope.RequestEnvelope;
 import org.harmonyee.core.envelope.ResponseEnvelope;
 import org.harmonyee.core.error.GatewayException;
 import org.harmonyee.core.error.ProblemType;
+import org.harmonyee.core.health.ActiveHealthCheck;
+import org.harmonyee.core.health.Target;
+import org.harmonyee.core.health.TargetPool;
+import org.harmonyee.core.health.TargetPools;
 import org.harmonyee.core.pipeline.Backend;
 import org.harmonyee.core.runtime.BuildContext;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executor;
 
 /**
  * Service {@code http}: passes the request to a target ({@code base_url}, or one of
  * {@code targets} by strategy) + path + query with its method, its headers minus hop-by-hop ones,
  * and its body ({@link OutboundRequest}). The answer's status, headers and body come back untouched
- * and streamed. A connection failure marks the target (passive health) and, for an idempotent
- * method, tries the next target; a read timeout is never retried.
+ * and streamed. The request thread does the I/O on a pooled, kept-alive connection
+ * ({@link PooledClient}). A connection failure marks the target (passive health) and, for an
+ * idempotent method, tries the next target; a read timeout is never retried.
  */
 public class HttpBackend implements Backend {
 
@@ -50,28 +55,21 @@ public class HttpBackend implements Backend {
     private final String name;
     private final TargetPool pool;
     private final Duration readTimeout;
-    private final HttpClient client;
+    private final CloseableHttpClient client;
     private final ActiveHealthCheck healthCheck;
 
     public HttpBackend(String name, TargetPool pool, Duration connectTimeout, Duration readTimeout,
-                       Executor executor, BuildContext context) {
+                       BuildContext context) {
         this.name = name;
         this.pool = pool;
         this.readTimeout = readTimeout;
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(connectTimeout);
-        if (executor != null) {
-            builder.executor(executor);
-        }
-        this.client = builder.build();
+        this.client = PooledClient.create(connectTimeout, readTimeout);
         this.healthCheck = ActiveHealthCheck.start(name, pool, context.scheduler(), context.clock());
     }
 
     public static HttpBackend create(ComponentConfig config, Options options, BuildContext context) {
         return new HttpBackend(config.name(), pool(config, options, context), connectTimeout(options),
-                readTimeout(options), context.executor(), context);
+                readTimeout(options), context);
     }
 
     /** The backend's targets, read with {@link HttpTargets}. */
@@ -130,38 +128,45 @@ public class HttpBackend implements Backend {
 
     /** Sends to one target; a failure to connect is a {@link ConnectionFailure}, worth another target. */
     private ResponseEnvelope send(Target target, RequestEnvelope request) throws ConnectionFailure {
-        HttpRequest outbound = OutboundRequest.build(target.url(), request, readTimeout);
+        ClassicHttpRequest outbound = OutboundRequest.build(target.url(), request);
         try {
-            return toEnvelope(client.send(outbound, HttpResponse.BodyHandlers.ofInputStream()));
-        } catch (HttpConnectTimeoutException e) {
+            return toEnvelope(client.executeOpen(null, outbound, null));
+        } catch (ConnectTimeoutException e) {
             throw new ConnectionFailure("connect timed out", e);
-        } catch (HttpTimeoutException e) {
-            throw new GatewayException(ProblemType.BACKEND_TIMEOUT, "backend '" + name + "' did not answer within "
-                    + readTimeout.toMillis() + " ms", e);
         } catch (ConnectException e) {
             throw new ConnectionFailure("connection refused", e);
+        } catch (SocketTimeoutException e) {
+            throw new GatewayException(ProblemType.BACKEND_TIMEOUT, "backend '" + name + "' did not answer within "
+                    + readTimeout.toMillis() + " ms", e);
+        } catch (InterruptedIOException e) {
+            Thread.currentThread().interrupt();
+            throw new GatewayException(ProblemType.BACKEND_UNREACHABLE, "the call to backend '" + name
+                    + "' was interrupted", e);
+        } catch (NoHttpResponseException e) {
+            throw unreachable(target, "the server closed the connection without answering", e);
         } catch (IOException e) {
             GatewayException limit = BodyLimit.unwrap(e);
             if (limit != null) {
                 throw limit;
             }
             throw unreachable(target, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GatewayException(ProblemType.BACKEND_UNREACHABLE, "the call to backend '" + name
-                    + "' was interrupted", e);
         }
     }
 
-    private static ResponseEnvelope toEnvelope(HttpResponse<InputStream> response) {
+    private static ResponseEnvelope toEnvelope(ClassicHttpResponse response) throws IOException {
         Headers headers = new Headers();
-        response.headers().map().forEach((header, values) -> {
-            if (!header.startsWith(":") && !HOP_BY_HOP_RESPONSE.contains(header)) {
-                values.forEach(value -> headers.add(header, value));
+        for (Header header : response.getHeaders()) {
+            if (!HOP_BY_HOP_RESPONSE.contains(header.getName().toLowerCase(Locale.ROOT))) {
+                headers.add(header.getName(), header.getValue());
             }
-        });
-        long length = response.headers().firstValueAsLong("content-length").orElse(-1);
-        return new ResponseEnvelope(response.statusCode(), headers, Body.stream(response.body(), length));
+        }
+        HttpEntity entity = response.getEntity();
+        if (entity == null) {
+            response.close();
+            return new ResponseEnvelope(response.getCode(), headers, Body.empty());
+        }
+        return new ResponseEnvelope(response.getCode(), headers, Body.stream(entity.getContent(),
+                entity.getContentLength()));
     }
 
     private GatewayException unreachable(Target target, String reason, Throwable cause) {
@@ -173,6 +178,7 @@ public class HttpBackend implements Backend {
     @Override
     public void close() {
         healthCheck.close();
+        client.close(CloseMode.GRACEFUL);
     }
 
     /** The connection to a target could not be made: nothing was sent, another target may be tried. */

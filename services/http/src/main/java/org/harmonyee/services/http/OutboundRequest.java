@@ -1,38 +1,43 @@
 package org.harmonyee.services.http;
 
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.InputStreamEntity;
+import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.harmonyee.core.content.MediaTypes;
 import org.harmonyee.core.envelope.Body;
 import org.harmonyee.core.envelope.Json;
+import org.harmonyee.core.envelope.MetadataKeys;
 import org.harmonyee.core.envelope.RequestEnvelope;
 import org.harmonyee.core.error.GatewayException;
 import org.harmonyee.core.error.ProblemType;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.Set;
 
 /**
  * The request a passthrough backend sends: target base + path below the endpoint prefix + raw
  * query; the method; the headers minus hop-by-hop ones, plus X-Forwarded-*; and the body rule:
- * the JSON a middleware put in place of the parsed body, otherwise the original bytes untouched.
+ * the JSON a middleware put in place of the parsed body, otherwise the original bytes untouched
+ * and streamed (a body of unknown length goes chunked).
  */
 final class OutboundRequest {
 
     private OutboundRequest() {
     }
 
-    static HttpRequest build(URI base, RequestEnvelope request, Duration readTimeout) {
-        HttpRequest.Builder outbound = HttpRequest.newBuilder(target(base, request)).timeout(readTimeout);
+    static ClassicHttpRequest build(URI base, RequestEnvelope request) {
+        ClassicHttpRequest outbound = new BasicClassicHttpRequest(request.method(), target(base, request));
         Set<String> hopByHop = HopByHop.of(request.headers());
         request.headers().forEach((header, values) -> {
             if (!HopByHop.contains(hopByHop, header)) {
-                values.forEach(value -> addHeader(outbound, header, value));
+                values.forEach(value -> outbound.addHeader(header, value));
             }
         });
         forwardedHeaders(request, outbound);
-        outbound.method(request.method(), publisher(request, outbound));
-        return outbound.build();
+        entity(request, outbound);
+        return outbound;
     }
 
     static URI target(URI base, RequestEnvelope request) {
@@ -50,26 +55,25 @@ final class OutboundRequest {
         }
     }
 
-    private static HttpRequest.BodyPublisher publisher(RequestEnvelope request, HttpRequest.Builder outbound) {
+    private static void entity(RequestEnvelope request, ClassicHttpRequest outbound) {
         if (request.normalizedChanged()) {
             String type = request.contentType().filter(value -> MediaTypes.isJson(MediaTypes.essence(value)))
                     .orElse("application/json");
             outbound.setHeader("Content-Type", type);
-            return HttpRequest.BodyPublishers.ofByteArray(Json.bytes(request.normalized().orElseThrow()));
+            outbound.setEntity(new ByteArrayEntity(Json.bytes(request.normalized().orElseThrow()), null));
+            return;
         }
         Body body = request.body();
         if (body.length() == 0) {
-            return HttpRequest.BodyPublishers.noBody();
+            return;
         }
-        if (body.isBuffered()) {
-            return HttpRequest.BodyPublishers.ofByteArray(body.bytes());
-        }
-        HttpRequest.BodyPublisher stream = HttpRequest.BodyPublishers.ofInputStream(body::open);
-        return body.length() > 0 ? HttpRequest.BodyPublishers.fromPublisher(stream, body.length()) : stream;
+        ContentType none = null;
+        outbound.setEntity(body.isBuffered() ? new ByteArrayEntity(body.bytes(), none)
+                : new InputStreamEntity(body.open(), body.length(), none));
     }
 
-    private static void forwardedHeaders(RequestEnvelope request, HttpRequest.Builder outbound) {
-        String client = request.metadata().get("client_address");
+    private static void forwardedHeaders(RequestEnvelope request, ClassicHttpRequest outbound) {
+        String client = request.metadata().get(MetadataKeys.CLIENT_ADDRESS);
         if (client != null) {
             String previous = String.join(", ", request.headers().all("X-Forwarded-For"));
             outbound.setHeader("X-Forwarded-For", previous.isEmpty() ? client : previous + ", " + client);
@@ -78,14 +82,6 @@ final class OutboundRequest {
         String scheme = request.metadata().get("scheme");
         if (scheme != null) {
             outbound.setHeader("X-Forwarded-Proto", scheme);
-        }
-    }
-
-    private static void addHeader(HttpRequest.Builder outbound, String header, String value) {
-        try {
-            outbound.header(header, value);
-        } catch (IllegalArgumentException e) {
-            // a header the JDK refuses to send (restricted or malformed) is dropped, as a proxy drops hop-by-hop ones
         }
     }
 }

@@ -64,7 +64,7 @@ class HttpBackendTest {
         Target only = new Target("up", URI.create("http://127.0.0.1:" + port + "/base"), 1,
                 HealthSettings.passive(), null);
         TargetPool pool = new TargetPool("up", List.of(only), Strategy.FAILOVER, 0, Duration.ZERO, Clock.systemUTC());
-        return new HttpBackend("up", pool, Duration.ofSeconds(2), Duration.ofMillis(500), null,
+        return new HttpBackend("up", pool, Duration.ofSeconds(2), Duration.ofMillis(500),
                 new BuildContext(null, null, null, Clock.systemUTC(), "test"));
     }
 
