@@ -54,7 +54,7 @@ public final class DimseBackend implements Backend {
                 new DicomTargets(scu));
         if (options.has("targets")) {
             List.of("aet", "port").stream().filter(options::has)
-                    .forEach(key -> options.problem(key, "set either aet, host and port, or targets, not both"));
+                    .forEach(key -> options.problem(key, "set either " + key + " or targets, not both"));
         }
         return new DimseBackend(config.name(), config.type(), pool, settings, scu, context);
     }

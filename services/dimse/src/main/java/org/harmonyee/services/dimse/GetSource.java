@@ -5,6 +5,7 @@ import org.harmonyee.core.envelope.Headers;
 import org.harmonyee.core.envelope.Result;
 import org.harmonyee.core.envelope.ResultStream;
 import org.harmonyee.core.error.GatewayException;
+import org.harmonyee.core.error.ProblemType;
 import org.harmonyee.dicom.data.Attributes;
 import org.harmonyee.dicom.io.FileMetaInformation;
 import org.harmonyee.dicom.net.dimse.DimseException;
@@ -84,9 +85,11 @@ final class GetSource implements ResultStream.Source {
             handOver(new Item(null, null, null, DimseStatusMapping.refused(backend, DimseOperation.GET, e)));
         } catch (IOException e) {
             handOver(new Item(null, null, null, DimseStatusMapping.lost(backend, DimseOperation.GET, e)));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.log(Level.ERROR, exchangeId + ": " + association.association().name() + ": C-GET failed", e);
-            handOver(new Item(null, null, null, DimseStatusMapping.lost(backend, DimseOperation.GET, new IOException(e))));
+            handOver(new Item(null, null, null, new GatewayException(ProblemType.INTERNAL, "backend '" + backend
+                    + "': the C-GET failed; the log has the details under exchange " + exchangeId)));
+            throw e;
         } finally {
             retrieveEnded.countDown();
         }
@@ -101,9 +104,11 @@ final class GetSource implements ResultStream.Source {
         InstancePipe pipe = new InstancePipe(association::isOpen);
         String sopInstance = context.request().affectedSopInstanceUid();
         handOver(new Item(Result.part(partHeaders(context, sopInstance), Body.stream(pipe.input(), -1)), pipe, null, null));
-        try (OutputStream out = pipe.output()) {
+        try {
+            OutputStream out = pipe.output();
             FileMetaInformation.of(context.sopClassUid(), sopInstance, context.transferSyntax()).write(out);
             dataSet.transferTo(out);
+            pipe.finish(null);
         } catch (IOException e) {
             pipe.finish(e);
             dataSet.transferTo(OutputStream.nullOutputStream());

@@ -17,7 +17,6 @@ import org.harmonyee.dicom.uid.UID;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -85,8 +84,7 @@ final class Identifiers {
             return body.get("identifier");
         }
         ObjectNode identifier = Json.MAPPER.createObjectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = body.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : body.properties()) {
             if (TAG.matcher(field.getKey()).matches()) {
                 identifier.set(field.getKey(), field.getValue());
             }

@@ -37,7 +37,10 @@ final class InstancePipe {
         this.alive = alive;
     }
 
-    /** The writing side; closing it marks the end of the instance. */
+    /**
+     * The writing side. Closing it ends nothing: the writer says with {@link #finish} whether the
+     * instance came whole, so that a cut-off one never looks complete to the consumer.
+     */
     OutputStream output() {
         return new OutputStream() {
             @Override
@@ -48,11 +51,6 @@ final class InstancePipe {
             @Override
             public void write(byte[] bytes, int offset, int length) throws IOException {
                 put(bytes, offset, length);
-            }
-
-            @Override
-            public void close() {
-                finish(null);
             }
         };
     }
