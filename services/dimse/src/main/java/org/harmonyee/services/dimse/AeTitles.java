@@ -12,7 +12,7 @@ import java.util.Optional;
 final class AeTitles {
 
     /** What a bad value is replaced with, so that assembly goes on to report every problem. */
-    static final String INVALID = "INVALID";
+    private static final String INVALID = "INVALID";
 
     private AeTitles() {
     }

@@ -17,8 +17,8 @@ import java.net.URISyntaxException;
  */
 public final class DicomTargets implements TargetProtocol {
 
-    static final String SCHEME = "dicom";
-    static final String TLS_SCHEME = "dicoms";
+    private static final String SCHEME = "dicom";
+    private static final String TLS_SCHEME = "dicoms";
     private static final URI INVALID = URI.create("dicom://INVALID@invalid:104");
 
     private final ScuSettings scu;

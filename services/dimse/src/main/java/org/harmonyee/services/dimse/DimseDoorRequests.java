@@ -18,9 +18,6 @@ import org.harmonyee.dicom.net.service.RetrieveResult;
  */
 final class DimseDoorRequests {
 
-    /** Status 0211 for an operation the backend does not perform (N-services, C-CANCEL as a request). */
-    private static final int UNRECOGNIZED_OPERATION = Status.UNRECOGNIZED_OPERATION;
-
     private final ScuOperations operations;
 
     DimseDoorRequests(ScuOperations operations) {
@@ -30,7 +27,7 @@ final class DimseDoorRequests {
     ResponseEnvelope handle(RequestEnvelope request) {
         DimseOperation operation = DimseOperation.ofCommand(request.method()).orElseThrow(() ->
                 new GatewayException(ProblemType.NOT_IMPLEMENTED, request.method() + " is not a DIMSE operation this"
-                        + " backend performs (C-ECHO, C-FIND, C-GET, C-MOVE, C-STORE)").withDimseStatus(UNRECOGNIZED_OPERATION));
+                        + " backend performs (C-ECHO, C-FIND, C-GET, C-MOVE, C-STORE)").withDimseStatus(Status.UNRECOGNIZED_OPERATION));
         return switch (operation) {
             case ECHO -> echo(request);
             case FIND -> find(request);

@@ -32,11 +32,6 @@ enum DimseOperation {
         return command;
     }
 
-    /** {@code find}, ... */
-    String harmonyName() {
-        return harmonyName;
-    }
-
     /** Whether another target may be tried after a failure to connect. */
     boolean idempotent() {
         return idempotent;

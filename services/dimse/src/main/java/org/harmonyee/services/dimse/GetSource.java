@@ -54,12 +54,12 @@ final class GetSource implements ResultStream.Source {
     private final String exchangeId;
     private final String backend;
     private final ScuAssociation association;
-    private Map<String, String> metadata = new HashMap<>();
     private final BlockingQueue<Item> handOff = new ArrayBlockingQueue<>(1);
     private final CountDownLatch retrieveEnded = new CountDownLatch(1);
     private final AtomicInteger handedOver = new AtomicInteger();
     private final AtomicInteger consumed = new AtomicInteger();
     private final AtomicInteger mostAhead = new AtomicInteger();
+    private Map<String, String> metadata = new HashMap<>();
     private volatile boolean closed;
     private InstancePipe current;
     private boolean ended;
@@ -100,9 +100,14 @@ final class GetSource implements ResultStream.Source {
         if (closed) {
             throw new IOException("the consumer of the C-GET went away");
         }
+        String uid = context.request().affectedSopInstanceUid();
+        String sopInstance = uid == null ? "" : uid.strip();
+        if (sopInstance.isEmpty()) {
+            dataSet.transferTo(OutputStream.nullOutputStream());
+            throw new DimseException(Status.CANNOT_UNDERSTAND, "Affected SOP Instance UID missing");
+        }
         mostAhead.accumulateAndGet(handedOver.getAndIncrement() - consumed.get(), Math::max);
         InstancePipe pipe = new InstancePipe(association::isOpen);
-        String sopInstance = context.request().affectedSopInstanceUid();
         handOver(new Item(Result.part(partHeaders(context, sopInstance), Body.stream(pipe.input(), -1)), pipe, null, null));
         try {
             OutputStream out = pipe.output();

@@ -107,7 +107,7 @@ final class HttpDoorRequests {
             result = operations.getInto(request.exchangeId(), model, identifier, DimseRequests.priority(request),
                     folder.path());
         } catch (GatewayException e) {
-            folders.delete(folder);
+            folders.delete(request.exchangeId(), folder);
             throw e;
         }
         int files = folders.count(folder);

@@ -54,14 +54,14 @@ final class RetrieveFolders {
         }
     }
 
-    void delete(Folder folder) {
+    void delete(String exchangeId, Folder folder) {
         try (Stream<Path> walk = Files.walk(folder.path())) {
             for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
         } catch (IOException e) {
-            LOG.log(Level.WARNING, () -> folder.path() + ": cannot remove the folder of a failed retrieve: "
-                    + e.getMessage());
+            LOG.log(Level.WARNING, () -> exchangeId + ": cannot remove " + folder.path() + ", the folder of a failed"
+                    + " retrieve: " + e.getMessage());
         }
     }
 }

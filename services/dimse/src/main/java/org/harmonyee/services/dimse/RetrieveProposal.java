@@ -23,14 +23,14 @@ final class RetrieveProposal {
         UID.RLELossless};
 
     /** Photographs: compressed first. */
-    static final List<String> PHOTOGRAPHIC = List.of(UID.SecondaryCaptureImageStorage,
+    private static final List<String> PHOTOGRAPHIC = List.of(UID.SecondaryCaptureImageStorage,
             UID.MultiFrameGrayscaleByteSecondaryCaptureImageStorage, UID.MultiFrameTrueColorSecondaryCaptureImageStorage,
             UID.VLEndoscopicImageStorage, UID.VLMicroscopicImageStorage, UID.VLSlideCoordinatesMicroscopicImageStorage,
             UID.VLPhotographicImageStorage, UID.OphthalmicPhotography8BitImageStorage, UID.VLWholeSlideMicroscopyImageStorage,
             UID.DermoscopicPhotographyImageStorage);
 
     /** Other classes with pixel data: native first. */
-    static final List<String> IMAGES = List.of(UID.CTImageStorage, UID.EnhancedCTImageStorage,
+    private static final List<String> IMAGES = List.of(UID.CTImageStorage, UID.EnhancedCTImageStorage,
             UID.LegacyConvertedEnhancedCTImageStorage, UID.MRImageStorage, UID.EnhancedMRImageStorage,
             UID.EnhancedMRColorImageStorage, UID.LegacyConvertedEnhancedMRImageStorage, UID.ComputedRadiographyImageStorage,
             UID.DigitalXRayImageStorageForPresentation, UID.DigitalXRayImageStorageForProcessing,
@@ -45,7 +45,7 @@ final class RetrieveProposal {
             UID.OphthalmicTomographyImageStorage, UID.SegmentationStorage, UID.ParametricMapStorage);
 
     /** Classes without pixel data: native only. */
-    static final List<String> NON_IMAGES = List.of(UID.BasicTextSRStorage, UID.EnhancedSRStorage,
+    private static final List<String> NON_IMAGES = List.of(UID.BasicTextSRStorage, UID.EnhancedSRStorage,
             UID.ComprehensiveSRStorage, UID.Comprehensive3DSRStorage, UID.XRayRadiationDoseSRStorage,
             UID.MammographyCADSRStorage, UID.KeyObjectSelectionDocumentStorage, UID.GrayscaleSoftcopyPresentationStateStorage,
             UID.ColorSoftcopyPresentationStateStorage, UID.EncapsulatedPDFStorage, UID.EncapsulatedCDAStorage,
