@@ -57,6 +57,7 @@ public final class Association implements AutoCloseable {
     private final AssociationTimer timer;
     private volatile boolean releaseRequested;
     private volatile boolean ending;
+    private volatile AssociationTimeoutException expired;
 
     Association(String name, Socket socket, AAssociateRQ rq, AAssociateAC ac, boolean requestor, Timeouts timeouts,
                 RequestHandler requestHandler) throws IOException {
@@ -264,6 +265,14 @@ public final class Association implements AutoCloseable {
         closeSocket();
     }
 
+    /** A timer expired: aborts, and what is outstanding fails with an {@link AssociationTimeoutException}. */
+    void expire(String reason) {
+        if (expired == null && isOpen()) {
+            expired = new AssociationTimeoutException(name + ": " + reason);
+        }
+        abort(AAbort.byUser(), reason);
+    }
+
     void writePdu(byte[] pdu) throws IOException {
         writeLock.lock();
         try {
@@ -298,7 +307,8 @@ public final class Association implements AutoCloseable {
         ending = true;
         timer.cancel();
         closeSocket();
-        IOException failure = cause != null ? cause : new IOException(name + ": the association ended");
+        IOException failure = expired != null ? expired
+                : cause != null ? cause : new IOException(name + ": the association ended");
         for (Integer id : outstanding.keySet()) {
             ResponseHandler handler = outstanding.remove(id);
             if (handler != null) {

@@ -1,7 +1,5 @@
 package org.harmonyee.dicom.net.association;
 
-import org.harmonyee.dicom.net.pdu.AAbort;
-
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -66,7 +64,7 @@ final class AssociationTimer {
 
     private void expire(long limit, long silent, String reason) {
         if (limit > 0 && silent > limit) {
-            association.abort(AAbort.byUser(), reason + " (" + TimeUnit.NANOSECONDS.toMillis(limit) + " ms)");
+            association.expire(reason + " (" + TimeUnit.NANOSECONDS.toMillis(limit) + " ms)");
         }
     }
 }

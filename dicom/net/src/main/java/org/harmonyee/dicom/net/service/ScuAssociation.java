@@ -67,7 +67,13 @@ public final class ScuAssociation implements AutoCloseable {
     /** C-STORE of a data set read from a stream (no File Meta Information) in {@code transferSyntax}. */
     public int store(String sopClassUid, String sopInstanceUid, String transferSyntax, InputStream dataSet)
             throws IOException, DimseException {
-        return CStoreScu.store(association, sopClassUid, sopInstanceUid, transferSyntax, dataSet, Priority.MEDIUM);
+        return store(sopClassUid, sopInstanceUid, transferSyntax, dataSet, Priority.MEDIUM);
+    }
+
+    /** As {@link #store(String, String, String, InputStream)}, at {@code priority}. */
+    public int store(String sopClassUid, String sopInstanceUid, String transferSyntax, InputStream dataSet,
+                     Priority priority) throws IOException, DimseException {
+        return CStoreScu.store(association, sopClassUid, sopInstanceUid, transferSyntax, dataSet, priority);
     }
 
     /**
@@ -81,7 +87,13 @@ public final class ScuAssociation implements AutoCloseable {
 
     /** C-FIND whose matches are pulled as they arrive; close the results to cancel early. */
     public FindResults findResults(String sopClassUid, Attributes keys) throws IOException, DimseException {
-        return FindResults.start(association, sopClassUid, keys, Priority.MEDIUM);
+        return findResults(sopClassUid, keys, Priority.MEDIUM);
+    }
+
+    /** As {@link #findResults(String, Attributes)}, at {@code priority}. */
+    public FindResults findResults(String sopClassUid, Attributes keys, Priority priority)
+            throws IOException, DimseException {
+        return FindResults.start(association, sopClassUid, keys, priority);
     }
 
     /** C-FIND collecting every match. */
@@ -99,9 +111,15 @@ public final class ScuAssociation implements AutoCloseable {
      */
     public RetrieveResult get(String sopClassUid, Attributes keys, CStoreScp store, RetrieveScu.Listener listener)
             throws IOException, DimseException {
+        return get(sopClassUid, keys, Priority.MEDIUM, store, listener);
+    }
+
+    /** As {@link #get(String, Attributes, CStoreScp, RetrieveScu.Listener)}, at {@code priority}. */
+    public RetrieveResult get(String sopClassUid, Attributes keys, Priority priority, CStoreScp store,
+                              RetrieveScu.Listener listener) throws IOException, DimseException {
         getStore = store;
         try {
-            return RetrieveScu.get(association, sopClassUid, keys, Priority.MEDIUM, listener);
+            return RetrieveScu.get(association, sopClassUid, keys, priority, listener);
         } finally {
             getStore = null;
         }
@@ -110,7 +128,13 @@ public final class ScuAssociation implements AutoCloseable {
     /** C-MOVE to {@code destination}, an AE title the SCP knows. */
     public RetrieveResult move(String sopClassUid, Attributes keys, String destination, RetrieveScu.Listener listener)
             throws IOException, DimseException {
-        return RetrieveScu.move(association, sopClassUid, keys, destination, Priority.MEDIUM, listener);
+        return move(sopClassUid, keys, destination, Priority.MEDIUM, listener);
+    }
+
+    /** As {@link #move(String, Attributes, String, RetrieveScu.Listener)}, at {@code priority}. */
+    public RetrieveResult move(String sopClassUid, Attributes keys, String destination, Priority priority,
+                               RetrieveScu.Listener listener) throws IOException, DimseException {
+        return RetrieveScu.move(association, sopClassUid, keys, destination, priority, listener);
     }
 
     public boolean isOpen() {

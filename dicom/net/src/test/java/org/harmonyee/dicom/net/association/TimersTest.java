@@ -81,7 +81,8 @@ class TimersTest {
             ScuAssociation association = client.open(RemoteAE.plain("SILENT", "127.0.0.1", server.getLocalPort()),
                     Proposal.verification());
             long start = System.nanoTime();
-            assertThatThrownBy(association::echo).isInstanceOf(IOException.class);
+            assertThatThrownBy(association::echo).isInstanceOf(IOException.class)
+                    .hasRootCauseInstanceOf(AssociationTimeoutException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
             assertThat(association.isOpen()).isFalse();
             association.close();

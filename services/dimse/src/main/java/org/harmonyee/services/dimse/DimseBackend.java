@@ -1,0 +1,101 @@
+package org.harmonyee.services.dimse;
+
+import org.harmonyee.core.config.ComponentConfig;
+import org.harmonyee.core.config.Options;
+import org.harmonyee.core.envelope.RequestEnvelope;
+import org.harmonyee.core.envelope.ResponseEnvelope;
+import org.harmonyee.core.health.ActiveHealthCheck;
+import org.harmonyee.core.health.TargetPool;
+import org.harmonyee.core.health.TargetPools;
+import org.harmonyee.core.pipeline.Backend;
+import org.harmonyee.core.runtime.BuildContext;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Service {@code dicom} (also {@code dicom_scu}): a DICOM SCU calling a PACS, at {@code aet},
+ * {@code host}, {@code port} or one of {@code targets}. A request from a DICOM door (metadata
+ * {@code protocol = dimse}) is performed as the DIMSE operation it names and answered in the
+ * envelope convention of {@link DimseRequests}; any other request is an HTTP-door call answered in
+ * the Rust Harmony's JSON shapes. Each request opens and releases its own association.
+ */
+public final class DimseBackend implements Backend {
+
+    public static final String SERVICE = "dicom";
+    public static final String SCU_SERVICE = "dicom_scu";
+
+    private final String name;
+    private final String service;
+    private final TargetPool pool;
+    private final ActiveHealthCheck healthCheck;
+    private final ScuOperations operations;
+    private final DimseDoorRequests dimseDoor;
+    private final HttpDoorRequests httpDoor;
+
+    private DimseBackend(String name, String service, TargetPool pool, DimseBackendConfig config, ScuSettings scu,
+                         BuildContext context) {
+        this.name = name;
+        this.service = service;
+        this.pool = pool;
+        this.operations = new ScuOperations(name, new ScuConnector(name, pool, scu.client()), scu.executor());
+        this.dimseDoor = new DimseDoorRequests(operations);
+        this.httpDoor = new HttpDoorRequests(operations, config, new RetrieveFolders(context.storagePath()));
+        this.healthCheck = ActiveHealthCheck.start(name, pool, context.scheduler(), context.clock());
+    }
+
+    public static DimseBackend create(ComponentConfig config, Options options, BuildContext context) {
+        DimseBackendConfig settings = DimseBackendConfig.read(config.name(), options);
+        Executor executor = context.executor() != null ? context.executor() : daemonThreads(config.name());
+        ScuSettings scu = new ScuSettings(settings.localAet(), settings.associationSettings(), executor, settings.tls());
+        TargetPool pool = TargetPools.build(config.name(), options, context.config().targets(), context.clock(),
+                new DicomTargets(scu));
+        if (options.has("targets")) {
+            List.of("aet", "port").stream().filter(options::has)
+                    .forEach(key -> options.problem(key, "set either " + key + " or targets, not both"));
+        }
+        return new DimseBackend(config.name(), config.type(), pool, settings, scu, context);
+    }
+
+    /** Without a server's executor (a test, a configuration only validated): a daemon thread per task. */
+    private static Executor daemonThreads(String backend) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "harmony-dimse-" + backend + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            thread.start();
+        };
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String service() {
+        return service;
+    }
+
+    @Override
+    public Optional<TargetPool> targets() {
+        return Optional.of(pool);
+    }
+
+    @Override
+    public ResponseEnvelope invoke(RequestEnvelope request) {
+        return DimseRequests.isDimse(request) ? dimseDoor.handle(request) : httpDoor.handle(request);
+    }
+
+    /** The operations themselves, for tests that watch a C-GET's hand-off. */
+    ScuOperations operations() {
+        return operations;
+    }
+
+    @Override
+    public void close() {
+        healthCheck.close();
+    }
+}

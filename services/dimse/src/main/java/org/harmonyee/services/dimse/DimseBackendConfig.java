@@ -1,0 +1,124 @@
+package org.harmonyee.services.dimse;
+
+import org.harmonyee.core.config.Options;
+import org.harmonyee.dicom.net.association.AssociationSettings;
+import org.harmonyee.dicom.net.association.Timeouts;
+import org.harmonyee.dicom.net.tls.DicomTls;
+import org.harmonyee.dicom.net.tls.TlsConfig;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The options of one {@code dicom} backend, read and validated once; the defaults of this service
+ * live here and nowhere else. The PACS's address ({@code aet}, {@code host}, {@code port} or
+ * {@code targets}) is read by {@link DicomTargets}.
+ *
+ * @param localAet              the calling AE title
+ * @param retrieveMode          GET or MOVE, for an HTTP request that names no operation
+ * @param connectTimeout        TCP connection, TLS handshake and A-ASSOCIATE-AC, each
+ * @param dimseTimeout          silence while a DIMSE response is outstanding
+ * @param maxPooledAssociations accepted, not yet effective: every request opens its own association
+ * @param maxResults            the most matches an HTTP-door C-FIND returns
+ * @param moveDestination       the C-MOVE destination when the request names none, or null
+ * @param tls                   the TLS context, or null for plain TCP
+ */
+record DimseBackendConfig(String localAet, DimseOperation retrieveMode, Duration connectTimeout, Duration dimseTimeout,
+                          int maxPooledAssociations, int maxResults, String moveDestination, DicomTls tls) {
+
+    static final String DEFAULT_LOCAL_AET = "HARMONY_SCU";
+    static final String DEFAULT_RETRIEVE_MODE = "get";
+    static final int DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+    static final int DEFAULT_DIMSE_TIMEOUT_MS = 60_000;
+    static final int DEFAULT_MAX_POOLED_ASSOCIATIONS = 0;
+    static final int DEFAULT_MAX_RESULTS = 1_000;
+
+    private static final System.Logger LOG = System.getLogger(DimseBackendConfig.class.getName());
+    private static final List<String> TLS_KEYS = List.of("tls_key_store", "tls_key_store_password", "tls_trust_store",
+            "tls_trust_store_password");
+    /** Options of the Rust Harmony's DCMTK-based SCU that have no meaning here. */
+    private static final List<String> RUST_ONLY_KEYS = List.of("incoming_store_port", "persistent_store_scp",
+            "storage_dir", "use_dcmtk_store");
+
+    static DimseBackendConfig read(String backend, Options options) {
+        String localAet = AeTitles.read(options, "local_aet", DEFAULT_LOCAL_AET);
+        String mode = options.oneOf("dimse_retrieve_mode", DEFAULT_RETRIEVE_MODE, Set.of("get", "move"));
+        long connect = options.integer("connect_timeout_ms", DEFAULT_CONNECT_TIMEOUT_MS, 1, 600_000);
+        long dimse = options.integer("dimse_timeout_ms", DEFAULT_DIMSE_TIMEOUT_MS, 1, 3_600_000);
+        int pooled = (int) options.integer("max_pooled_associations", DEFAULT_MAX_POOLED_ASSOCIATIONS, 0, 1_000);
+        int maxResults = (int) options.integer("max_results", DEFAULT_MAX_RESULTS, 1, 1_000_000);
+        String destination = AeTitles.optional(options, "move_destination").orElse(null);
+        DicomTls tls = tls(options);
+        warnAboutUnusedOptions(backend, options, pooled);
+        return new DimseBackendConfig(localAet, mode.equals("move") ? DimseOperation.MOVE : DimseOperation.GET,
+                Duration.ofMillis(connect), Duration.ofMillis(dimse), pooled, maxResults, destination, tls);
+    }
+
+    /**
+     * The association settings: the connect timeout bounds the TCP connection, the TLS handshake,
+     * the wait for the A-ASSOCIATE-AC and for the A-RELEASE-RP; the DIMSE timeout bounds silence
+     * while a response is outstanding, and between operations.
+     */
+    AssociationSettings associationSettings() {
+        return AssociationSettings.DEFAULT.withTimeouts(new Timeouts(connectTimeout, connectTimeout, connectTimeout,
+                dimseTimeout, dimseTimeout));
+    }
+
+    private static void warnAboutUnusedOptions(String backend, Options options, int pooled) {
+        if (pooled > 0) {
+            LOG.log(Level.WARNING, () -> "backend '" + backend + "': max_pooled_associations = " + pooled
+                    + " is not yet effective; every request opens and releases its own association");
+        }
+        for (String key : RUST_ONLY_KEYS) {
+            if (options.has(key)) {
+                LOG.log(Level.WARNING, () -> "backend '" + backend + "': " + key + " is ignored: this backend runs no"
+                        + " storage SCP; C-MOVE sends to move_destination, an AE the PACS knows");
+            }
+        }
+    }
+
+    /** The TLS context {@code use_tls} asks for; every problem with the stores is reported, never a password. */
+    private static DicomTls tls(Options options) {
+        boolean useTls = options.bool("use_tls", false);
+        if (!useTls) {
+            TLS_KEYS.stream().filter(options::has).forEach(key -> options.problem(key, "needs use_tls = true"));
+            return null;
+        }
+        Path keyStore = storeFile(options, "tls_key_store");
+        Path trustStore = storeFile(options, "tls_trust_store");
+        if (trustStore == null) {
+            if (!options.has("tls_trust_store")) {
+                options.problem("tls_trust_store", "required when use_tls = true (the certificates to trust)");
+            }
+            return null;
+        }
+        String type = trustStore.getFileName().toString().endsWith(".jks") ? "JKS" : "PKCS12";
+        try {
+            return DicomTls.of(new TlsConfig(keyStore, password(options, "tls_key_store_password"), trustStore,
+                    password(options, "tls_trust_store_password"), type, TlsConfig.DEFAULT_PROTOCOLS, false));
+        } catch (IOException | GeneralSecurityException e) {
+            options.problem("use_tls", "cannot load the TLS stores: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static Path storeFile(Options options, String key) {
+        Optional<Path> file = options.path(key);
+        if (file.isPresent() && !Files.isRegularFile(file.get())) {
+            options.problem(key, "no such file: " + file.get());
+            return null;
+        }
+        return file.orElse(null);
+    }
+
+    private static char[] password(Options options, String key) {
+        return options.string(key).orElse("").toCharArray();
+    }
+}

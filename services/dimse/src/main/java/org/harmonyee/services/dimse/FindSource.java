@@ -1,0 +1,89 @@
+package org.harmonyee.services.dimse;
+
+import org.harmonyee.core.envelope.Result;
+import org.harmonyee.core.envelope.ResultStream;
+import org.harmonyee.dicom.data.Attributes;
+import org.harmonyee.dicom.net.dimse.DimseException;
+import org.harmonyee.dicom.net.pdu.AAbort;
+import org.harmonyee.dicom.net.service.FindResults;
+import org.harmonyee.dicom.net.service.ScuAssociation;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The matches of a running C-FIND as results, pulled from the PACS as they arrive: the
+ * association's reader hands them over through {@link FindResults}' bounded queue, so a slow
+ * consumer slows the PACS down. The final status goes into the response's {@code dimse.status}
+ * before the end is returned. Closed before the end, it sends C-CANCEL and waits (within the
+ * DIMSE timeout) for the final response; the association is then released, or aborted if it
+ * cannot be.
+ */
+final class FindSource implements ResultStream.Source {
+
+    private static final System.Logger LOG = System.getLogger(FindSource.class.getName());
+
+    private final String exchangeId;
+    private final String backend;
+    private final ScuAssociation association;
+    private final FindResults results;
+    private Map<String, String> metadata = new HashMap<>();
+    private boolean ended;
+
+    FindSource(String exchangeId, String backend, ScuAssociation association, FindResults results) {
+        this.exchangeId = exchangeId;
+        this.backend = backend;
+        this.association = association;
+        this.results = results;
+    }
+
+    /** Where the final status (and counters) go: the streaming response's metadata. */
+    FindSource reportTo(Map<String, String> responseMetadata) {
+        this.metadata = responseMetadata;
+        return this;
+    }
+
+    @Override
+    public Optional<Result> next() {
+        if (ended) {
+            return Optional.empty();
+        }
+        Attributes match = nextMatch();
+        if (match == null) {
+            ended = true;
+            metadata.put(DimseRequests.STATUS, DimseRequests.status(results.status()));
+            return Optional.empty();
+        }
+        return Optional.of(Result.json(Identifiers.write(match)));
+    }
+
+    /** The next match, null at the end; a failure ends the find. */
+    private Attributes nextMatch() {
+        try {
+            return results.next();
+        } catch (DimseException e) {
+            ended = true;
+            throw DimseStatusMapping.refused(backend, DimseOperation.FIND, e);
+        } catch (IOException e) {
+            ended = true;
+            throw DimseStatusMapping.lost(backend, DimseOperation.FIND, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!ended) {
+            ended = true;
+            try {
+                results.close();
+                LOG.log(Level.DEBUG, () -> exchangeId + ": " + association.association().name() + ": C-FIND cancelled");
+            } catch (IOException e) {
+                association.association().abort(AAbort.byUser(), "C-CANCEL failed: " + e.getMessage());
+            }
+        }
+        association.close();
+    }
+}
