@@ -50,6 +50,7 @@ class LauncherConsoleTest {
 
         assertThat(startup).as("the console before ready").noneMatch(line -> line.contains("\tat ")
                 || line.startsWith("at ") || line.contains("Exception"));
+        assertThat(startup).as("no library's warnings about itself").noneMatch(line -> line.startsWith("SLF4J"));
         assertThat(startup).as("no colour codes").noneMatch(line -> line.indexOf('\u001b') >= 0);
         assertThat(startup).as("no line longer than 200 characters").allMatch(line -> line.length() <= 200);
         assertThat(startup).anyMatch(line -> line.contains("network 'public' listens on http://127.0.0.1:" + publicPort))
