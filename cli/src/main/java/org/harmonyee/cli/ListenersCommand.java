@@ -21,7 +21,8 @@ final class ListenersCommand extends ConfiguredCommand {
 
     @Override
     int run(Arguments arguments, GatewayConfig config) {
-        List<NetworkConfig> networks = List.copyOf(config.networks().values());
+        List<NetworkConfig> networks = config.networks().values().stream()
+                .filter(network -> network.http().isPresent()).toList();
         String server = arguments.get("server").orElse("payara");
         switch (server) {
             case "payara" -> networks.forEach(network -> ListenerCommands.payara(network).forEach(out::println));

@@ -40,6 +40,7 @@ public final class AssociationAcceptor implements Closeable {
     private final AtomicInteger connections = new AtomicInteger();
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final Set<Association> associations = ConcurrentHashMap.newKeySet();
+    private AssociationPolicy policy = AssociationPolicy.ACCEPT_ALL;
     private ServerSocket serverSocket;
     private volatile boolean closing;
 
@@ -47,6 +48,12 @@ public final class AssociationAcceptor implements Closeable {
         this.config = config;
         this.handler = handler;
         this.executor = executor;
+    }
+
+    /** Decides, after the negotiation, whether an association is accepted; set before {@link #start()}. */
+    public AssociationAcceptor policy(AssociationPolicy value) {
+        this.policy = value;
+        return this;
     }
 
     /** Binds and starts accepting. */
@@ -103,8 +110,10 @@ public final class AssociationAcceptor implements Closeable {
                 return;
             }
             String name = AssociationIds.name(rq.callingAETitle(), rq.calledAETitle(), AssociationIds.next());
-            Negotiator.Outcome outcome = overLimit ? new Negotiator.Outcome(null, Negotiator.limitExceeded())
+            Negotiator.Outcome negotiated = overLimit ? new Negotiator.Outcome(null, Negotiator.limitExceeded())
                     : Negotiator.negotiate(rq, config);
+            Negotiator.Outcome outcome = negotiated.reject() == null ? applyPolicy(name, rq, negotiated, socket)
+                    : negotiated;
             if (outcome.reject() != null) {
                 reject(socket, name, outcome);
                 return;
@@ -128,6 +137,20 @@ public final class AssociationAcceptor implements Closeable {
             LOG.log(Level.INFO, () -> peer + ": " + e.getMessage());
         } finally {
             finished(socket);
+        }
+    }
+
+    /** The negotiated outcome, or the policy's rejection; a failing policy rejects transiently. */
+    private Negotiator.Outcome applyPolicy(String name, AAssociateRQ rq, Negotiator.Outcome outcome, Socket socket) {
+        InetSocketAddress peer = (InetSocketAddress) socket.getRemoteSocketAddress();
+        try {
+            AssociationPolicy.Verdict verdict = policy.check(name, rq, outcome.accept(), peer);
+            return verdict == null || verdict.accepted() ? outcome : new Negotiator.Outcome(null, verdict.reject(),
+                    verdict.reason());
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, name + ": the association policy failed", e);
+            return new Negotiator.Outcome(null, new AAssociateRJ(AAssociateRJ.REJECTED_TRANSIENT,
+                    AAssociateRJ.SOURCE_SERVICE_USER, AAssociateRJ.NO_REASON_GIVEN), "the association policy failed: " + e);
         }
     }
 
