@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.security.GeneralSecurityException;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The DICOM listener of one {@code [network.NAME.dicom]}: an AssociationAcceptor whose accept loop,
@@ -46,6 +47,8 @@ final class NetworkListener implements AutoCloseable {
         } catch (IOException e) {
             throw new ResourceException("network '" + network + "': cannot listen for DICOM on " + address() + ": "
                     + e.getMessage(), e);
+        } catch (RejectedExecutionException e) {
+            throw new ResourceException("network '" + network + "': no thread to accept DICOM on " + address(), e);
         }
         LOG.log(Level.INFO, () -> "network '" + network + "' listens for DICOM on " + address() + " as "
                 + config.aeTitle() + (config.tls().isPresent() ? " (TLS)" : "") + ", at most "

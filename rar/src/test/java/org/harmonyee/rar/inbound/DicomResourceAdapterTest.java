@@ -171,6 +171,17 @@ class DicomResourceAdapterTest {
     }
 
     @Test
+    void anActivationWithoutAThreadFailsNamingThePortAndLeavesItFree() throws Exception {
+        work.refuse();
+
+        assertThatThrownBy(() -> adapter.endpointActivation(factory, spec)).isInstanceOf(ResourceException.class)
+                .hasMessageContaining("127.0.0.1:" + port);
+        try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(again.getLocalPort()).isEqualTo(port);
+        }
+    }
+
+    @Test
     void onlyItsOwnActivationSpecIsAccepted() {
         ActivationSpec foreign = new ActivationSpec() {
             private ResourceAdapter resourceAdapter;
