@@ -53,6 +53,19 @@ final class ListenerCommands {
     }
 
     /**
+     * The EJB subsystem's message-driven beans, for a configuration with DICOM listeners:
+     * standalone.xml (unlike standalone-full.xml, which brings a messaging adapter) has no MDB
+     * settings at all, and WildFly refuses any message-driven bean without a default resource
+     * adapter name ("jboss.ejb.default-resource-adapter-name-service not found"). The default named
+     * is the EAR's own DICOM adapter; the bean's jboss-ejb3.xml names it too.
+     */
+    static List<String> wildflyMessageDriven() {
+        return List.of(
+                "/subsystem=ejb3:write-attribute(name=default-resource-adapter-name, value=\"harmony.ear#harmony-rar.rar\")",
+                "/subsystem=ejb3:write-attribute(name=default-mdb-instance-pool, value=mdb-strict-max-pool)");
+    }
+
+    /**
      * Starts an embedded (offline) server on the given configuration file and removes the
      * welcome-content location, so that the gateway can own the root context.
      */
