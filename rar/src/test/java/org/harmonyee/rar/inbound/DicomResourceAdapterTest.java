@@ -4,7 +4,13 @@ import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.ResourceAdapter;
+import org.harmonyee.dicom.data.Attributes;
+import org.harmonyee.dicom.data.Tag;
+import org.harmonyee.dicom.data.VR;
+import org.harmonyee.dicom.io.DicomOutputStream;
 import org.harmonyee.dicom.net.peers.Dcmtk;
+import org.harmonyee.dicom.uid.TransferSyntax;
+import org.harmonyee.dicom.uid.UID;
 import org.harmonyee.rar.api.DimseOperation;
 import org.harmonyee.rar.api.DimseStatus;
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -104,6 +111,33 @@ class DicomResourceAdapterTest {
             assertThat(request.operation()).isEqualTo(DimseOperation.C_FIND);
             assertThat(request.identifierJson().orElseThrow()).contains("\"00100010\"").contains("DOE*");
         });
+        assertEveryEndpointReleased(2);
+    }
+
+    @Test
+    void cGetStoresTheListenersInstancesOnTheCallersAssociation() throws Exception {
+        Attributes instance = new Attributes();
+        instance.setString(Tag.SOPClassUID, VR.UI, UID.SecondaryCaptureImageStorage);
+        instance.setString(Tag.SOPInstanceUID, VR.UI, "1.2.826.0.1.3680043.10.1338.99.1");
+        instance.setString(Tag.StudyInstanceUID, VR.UI, "1.2.826.0.1.3680043.10.1338.99");
+        instance.setString(Tag.PatientName, VR.PN, "DOE^JANE");
+        ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+        new DicomOutputStream(encoded).writeDataset(instance, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        listener.instances = List.of(new GatewayListener.Instance(UID.SecondaryCaptureImageStorage,
+                "1.2.826.0.1.3680043.10.1338.99.1", encoded.toByteArray()));
+        Path received = Files.createDirectories(directory.resolve("received"));
+        adapter.endpointActivation(factory, spec);
+
+        Dcmtk.Result get = Dcmtk.run(30, "getscu", "-v", "-S", "-aet", "MODALITY", "-aec", "HARMONY", "-od",
+                received.toString(), "-k", "QueryRetrieveLevel=STUDY", "-k",
+                "StudyInstanceUID=1.2.826.0.1.3680043.10.1338.99", "127.0.0.1", port(port));
+
+        assertThat(get.status()).as(get.output()).isZero();
+        assertThat(listener.subOperationStatuses).containsExactly(DimseStatus.SUCCESS);
+        assertThat(Files.list(received)).singleElement().satisfies(file ->
+                assertThat(file.getFileName().toString()).contains("1.2.826.0.1.3680043.10.1338.99.1"));
+        assertThat(get.output()).contains("Received C-GET Response (Success)")
+                .contains("Number of Completed Suboperations : 1").doesNotContain("Abort");
         assertEveryEndpointReleased(2);
     }
 
