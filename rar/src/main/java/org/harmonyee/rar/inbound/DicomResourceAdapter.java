@@ -58,10 +58,7 @@ public class DicomResourceAdapter implements ResourceAdapter {
         Path file = dicomSpec.configFile(System::getProperty, System::getenv);
         Activation activation = new Activation(read(file), factory, workManager);
         activation.open();
-        Activation previous = activations.put(new ActivationKey(factory, spec), activation);
-        if (previous != null) {
-            previous.close();
-        }
+        activations.put(new ActivationKey(factory, spec), activation);
         LOG.log(Level.INFO, () -> "activated " + factory.getActivationName() + ": " + activation.listeners().size()
                 + " DICOM listeners from " + file);
     }
