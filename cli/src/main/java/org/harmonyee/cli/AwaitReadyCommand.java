@@ -1,7 +1,7 @@
 package org.harmonyee.cli;
 
 import org.harmonyee.core.config.GatewayConfig;
-import org.harmonyee.core.config.NetworkConfig;
+import org.harmonyee.core.config.HttpListener;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -34,7 +34,8 @@ final class AwaitReadyCommand extends ConfiguredCommand {
     int run(Arguments arguments, GatewayConfig config) {
         Optional<Long> server = arguments.get("pid").map(Long::parseLong);
         Duration timeout = Duration.ofSeconds(arguments.get("timeout-seconds").map(Long::parseLong).orElse(300L));
-        List<URI> addresses = config.networks().values().stream().map(AwaitReadyCommand::probeAddress).toList();
+        List<URI> addresses = config.networks().values().stream().flatMap(network -> network.http().stream())
+                .map(AwaitReadyCommand::probeAddress).toList();
         try {
             return await(addresses, server, Instant.now().plus(timeout));
         } catch (InterruptedException e) {
@@ -76,7 +77,7 @@ final class AwaitReadyCommand extends ConfiguredCommand {
     }
 
     /** A wildcard bind address is probed on loopback. */
-    static URI probeAddress(NetworkConfig network) {
+    static URI probeAddress(HttpListener network) {
         String host = switch (network.bindAddress()) {
             case "0.0.0.0" -> "127.0.0.1";
             case "::", "[::]" -> "[::1]";

@@ -1,12 +1,14 @@
 package org.harmonyee.cli;
 
+import org.harmonyee.core.config.HttpListener;
 import org.harmonyee.core.config.NetworkConfig;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One HTTP listener per network, in each server's own command language. Listener names are
+ * One HTTP listener per network that has one, in each server's own command language (a DICOM
+ * listener is no server listener: the resource adapter opens it). Listener names are
  * {@code harmony-NAME}; the gateway tells networks apart by the listener's port. The servers' own
  * body limits are lifted on these listeners (WildFly's max-post-size 0): the gateway enforces
  * max_body_size itself, per endpoint, with a problem answer instead of a dropped connection.
@@ -19,11 +21,12 @@ final class ListenerCommands {
     /** asadmin commands (Payara Micro pre-boot file, or Payara Server asadmin multimode). */
     static List<String> payara(NetworkConfig network) {
         String name = listenerName(network);
+        HttpListener http = network.http().orElseThrow();
         return List.of(
                 "create-protocol --securityenabled=false " + name,
                 "create-http --default-virtual-server server " + name,
-                "create-network-listener --protocol " + name + " --listenerport " + network.bindPort()
-                        + " --address " + network.bindAddress() + " --threadpool http-thread-pool --target server "
+                "create-network-listener --protocol " + name + " --listenerport " + http.bindPort()
+                        + " --address " + http.bindAddress() + " --threadpool http-thread-pool --target server "
                         + name);
     }
 
@@ -33,6 +36,7 @@ final class ListenerCommands {
      */
     static List<String> wildfly(NetworkConfig network) {
         String name = listenerName(network);
+        HttpListener http = network.http().orElseThrow();
         String listener = "/subsystem=undertow/server=default-server/http-listener=" + name;
         String binding = "/socket-binding-group=standard-sockets/socket-binding=" + name;
         String networkInterface = "/interface=" + name;
@@ -42,10 +46,23 @@ final class ListenerCommands {
             commands.add(resource + ":remove");
             commands.add("end-if");
         }
-        commands.add(networkInterface + ":add(inet-address=" + network.bindAddress() + ")");
-        commands.add(binding + ":add(interface=" + name + ", port=" + network.bindPort() + ")");
+        commands.add(networkInterface + ":add(inet-address=" + http.bindAddress() + ")");
+        commands.add(binding + ":add(interface=" + name + ", port=" + http.bindPort() + ")");
         commands.add(listener + ":add(socket-binding=" + name + ", enable-http2=false, max-post-size=0)");
         return commands;
+    }
+
+    /**
+     * The EJB subsystem's message-driven beans, for a configuration with DICOM listeners:
+     * standalone.xml (unlike standalone-full.xml, which brings a messaging adapter) has no MDB
+     * settings at all, and WildFly refuses any message-driven bean without a default resource
+     * adapter name ("jboss.ejb.default-resource-adapter-name-service not found"). The default named
+     * is the EAR's own DICOM adapter; the bean's jboss-ejb3.xml names it too.
+     */
+    static List<String> wildflyMessageDriven() {
+        return List.of(
+                "/subsystem=ejb3:write-attribute(name=default-resource-adapter-name, value=\"harmony.ear#harmony-rar.rar\")",
+                "/subsystem=ejb3:write-attribute(name=default-mdb-instance-pool, value=mdb-strict-max-pool)");
     }
 
     /**

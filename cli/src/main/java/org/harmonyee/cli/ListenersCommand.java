@@ -11,7 +11,9 @@ import java.util.Optional;
  * Prints the server commands that create one HTTP listener per {@code [network.NAME.http]}: an
  * asadmin command file for Payara (Micro's --prebootcommandfile, or Server's asadmin multimode),
  * or a jboss-cli script for WildFly ({@code --embed standalone.xml} wraps it for an offline
- * embedded server and frees the root context from WildFly's welcome content).
+ * embedded server and frees the root context from WildFly's welcome content). A DICOM listener is
+ * no server listener (the resource adapter opens it); on WildFly it needs the EJB subsystem's
+ * message-driven bean settings, which the script then adds.
  */
 final class ListenersCommand extends ConfiguredCommand {
 
@@ -21,7 +23,8 @@ final class ListenersCommand extends ConfiguredCommand {
 
     @Override
     int run(Arguments arguments, GatewayConfig config) {
-        List<NetworkConfig> networks = List.copyOf(config.networks().values());
+        List<NetworkConfig> networks = config.networks().values().stream()
+                .filter(network -> network.http().isPresent()).toList();
         String server = arguments.get("server").orElse("payara");
         switch (server) {
             case "payara" -> networks.forEach(network -> ListenerCommands.payara(network).forEach(out::println));
@@ -29,6 +32,9 @@ final class ListenersCommand extends ConfiguredCommand {
                 Optional<String> embed = arguments.get("embed");
                 embed.ifPresent(serverConfig -> ListenerCommands.wildflyEmbedStart(serverConfig).forEach(out::println));
                 networks.forEach(network -> ListenerCommands.wildfly(network).forEach(out::println));
+                if (config.networks().values().stream().anyMatch(network -> network.dicom().isPresent())) {
+                    ListenerCommands.wildflyMessageDriven().forEach(out::println);
+                }
                 embed.ifPresent(serverConfig -> out.println("stop-embedded-server"));
             }
             default -> {

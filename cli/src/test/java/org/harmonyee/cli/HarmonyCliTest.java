@@ -126,7 +126,27 @@ class HarmonyCliTest {
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .startsWith("embed-server --std-out=discard --server-config=standalone.xml")
                 .contains("/socket-binding-group=standard-sockets/socket-binding=harmony-public:add(interface=harmony-public, port=18080)")
+                .doesNotContain("ejb3")
                 .endsWith("stop-embedded-server" + System.lineSeparator());
+    }
+
+    @Test
+    void aDicomListenerIsNoServerListenerButNeedsWildFlysMessageDrivenBeanSettings() throws IOException {
+        Path config = write("""
+                [proxy]
+                id = "x"
+                [network.imaging.dicom]
+                bind_port = 11112
+                aet = "HARMONY"
+                """);
+
+        assertThat(run("listeners", "--config", config.toString(), "--server", "payara")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(run("listeners", "--config", config.toString(), "--server", "wildfly")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .doesNotContain("harmony-imaging")
+                .contains("/subsystem=ejb3:write-attribute(name=default-resource-adapter-name, "
+                        + "value=\"harmony.ear#harmony-rar.rar\")");
     }
 
     @Test

@@ -17,6 +17,12 @@ public final class ConfigDefaults {
     public static final String BIND_ADDRESS = "0.0.0.0";
     public static final int BIND_PORT = 8080;
 
+    /** {@code [network.NAME.dicom]}; the timeouts are dicom/net's Timeouts.DEFAULT (ARTIM, DIMSE, idle). */
+    public static final int DICOM_MAX_ASSOCIATIONS = 50;
+    public static final long DICOM_ACSE_TIMEOUT_MS = 10_000;
+    public static final long DICOM_DIMSE_TIMEOUT_MS = 60_000;
+    public static final long DICOM_IDLE_TIMEOUT_MS = 300_000;
+
     public static final boolean MANAGEMENT_ENABLED = false;
     public static final String MANAGEMENT_BASE_PATH = "admin";
 

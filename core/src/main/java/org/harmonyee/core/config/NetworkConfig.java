@@ -1,8 +1,15 @@
 package org.harmonyee.core.config;
 
-/** {@code [network.NAME.http]}: one HTTP listener; pipelines bound to the network answer only there. */
-public record NetworkConfig(String name, String bindAddress, int bindPort, Source source) {
+import java.util.Optional;
 
-    /** The port of a network whose bind_port was invalid (already reported). */
+/**
+ * {@code [network.NAME]}: a network and its listeners, an HTTP one ({@code .http}), a DICOM one
+ * ({@code .dicom}) or both. A network with neither table has the default HTTP listener, as in
+ * Harmony; one with only {@code .dicom} has no HTTP listener. Pipelines bound to the network answer
+ * only on its listeners.
+ */
+public record NetworkConfig(String name, Optional<HttpListener> http, Optional<DicomListener> dicom, Source source) {
+
+    /** The port of a listener whose bind_port was invalid (already reported). */
     public static final int INVALID_PORT = 0;
 }

@@ -42,6 +42,13 @@ public final class Options {
         return problems;
     }
 
+    /** The keys the table sets, in the order written. */
+    public List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        node.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
     public boolean has(String key) {
         return node.hasNonNull(key);
     }

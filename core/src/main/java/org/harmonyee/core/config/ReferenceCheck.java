@@ -30,18 +30,27 @@ final class ReferenceCheck {
         config.pipelines().values().forEach(this::checkPipeline);
     }
 
+    /** Every listener, HTTP or DICOM, needs its own port: a second one on a port is a problem naming the first. */
     private void checkListeners() {
-        Map<Integer, NetworkConfig> byPort = new HashMap<>();
+        Map<Integer, Listener> byPort = new HashMap<>();
         for (NetworkConfig network : config.networks().values()) {
-            if (network.bindPort() == NetworkConfig.INVALID_PORT) {
-                continue;
-            }
-            NetworkConfig other = byPort.putIfAbsent(network.bindPort(), network);
-            if (other != null) {
-                problems.add(network.source(), "bind_port", "port " + network.bindPort()
-                        + " is already the listener of network '" + other.name() + "'; each network needs its own port");
-            }
+            network.http().ifPresent(http -> checkPort(byPort, http.bindPort(), http.source(), network.name()));
+            network.dicom().ifPresent(dicom -> checkPort(byPort, dicom.bindPort(), dicom.source(), network.name()));
         }
+    }
+
+    private void checkPort(Map<Integer, Listener> byPort, int port, Source source, String network) {
+        if (port == NetworkConfig.INVALID_PORT) {
+            return;
+        }
+        Listener other = byPort.putIfAbsent(port, new Listener(network, source));
+        if (other != null) {
+            problems.add(source, "bind_port", "port " + port + " is already the listener of network '" + other.network()
+                    + "' ([" + other.source().table() + "] in " + other.source().file() + "); each listener needs its own port");
+        }
+    }
+
+    private record Listener(String network, Source source) {
     }
 
     private void checkPipeline(PipelineConfig pipeline) {

@@ -24,29 +24,7 @@ final class TableReader {
     }
 
     Map<String, NetworkConfig> networks() {
-        Map<String, NetworkConfig> networks = new LinkedHashMap<>();
-        tables.of("network").forEach((name, located) -> {
-            Options network = options(located.table(), located.source());
-            if (network.bool("enable_wireguard", false)) {
-                network.problem("enable_wireguard", "WireGuard networks are not supported by Harmony EE; "
-                        + "run the tunnel outside the server and bind the network to its address");
-            }
-            JsonNode http = located.table().get("http");
-            Source httpSource = located.source().child("http");
-            if (http != null && !http.isObject()) {
-                problems.add(httpSource, null, "expected a table");
-                http = null;
-            }
-            Options listener = options((ObjectNode) http, httpSource);
-            String address = listener.string("bind_address", ConfigDefaults.BIND_ADDRESS);
-            int reported = problems.size();
-            int port = listener.port("bind_port", ConfigDefaults.BIND_PORT);
-            if (problems.size() > reported) {
-                port = NetworkConfig.INVALID_PORT;
-            }
-            networks.put(name, new NetworkConfig(name, address, port, httpSource));
-        });
-        return networks;
+        return new NetworkReader(problems, directory).read(tables.of("network"));
     }
 
     ManagementSettings management(Options management) {

@@ -63,7 +63,7 @@ public final class GatewayRuntime implements AutoCloseable {
     /** The network whose HTTP listener has this local port, if any. */
     public Optional<String> networkOfPort(int port) {
         return config.networks().values().stream()
-                .filter(network -> network.bindPort() == port)
+                .filter(network -> network.http().filter(http -> http.bindPort() == port).isPresent())
                 .map(NetworkConfig::name)
                 .findFirst();
     }

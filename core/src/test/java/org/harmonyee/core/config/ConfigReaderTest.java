@@ -35,7 +35,7 @@ class ConfigReaderTest {
         assertThat(config.proxy().logLevel()).isEqualTo("info");
         assertThat(config.proxy().contentLimits()).isEqualTo(ContentLimits.defaults());
         assertThat(config.proxy().pipelinesPath()).isEqualTo(directory.resolve("pipelines"));
-        assertThat(config.networks().get("default").bindPort()).isEqualTo(18080);
+        assertThat(config.networks().get("default").http().orElseThrow().bindPort()).isEqualTo(18080);
         assertThat(config.pipelines().get("echo").endpoints()).containsExactly("e");
         assertThat(config.endpoints().get("e").options().get("path_prefix").asText()).isEqualTo("/echo");
         assertThat(config.endpoints().get("e").source().file()).isEqualTo("pipelines/a.toml");
@@ -59,8 +59,8 @@ class ConfigReaderTest {
                 .read(Map.of("GATEWAY_ID", "from-env", "HOST", "pacs.local"));
 
         assertThat(config.proxy().id()).isEqualTo("from-env");
-        assertThat(config.networks().get("default").bindAddress()).isEqualTo("127.0.0.1");
-        assertThat(config.networks().get("default").bindPort()).isEqualTo(18081);
+        assertThat(config.networks().get("default").http().orElseThrow().bindAddress()).isEqualTo("127.0.0.1");
+        assertThat(config.networks().get("default").http().orElseThrow().bindPort()).isEqualTo(18081);
         assertThat(config.backends().get("b").options().get("base_url").asText())
                 .isEqualTo("http://pacs.local:8000/a${literal}");
     }

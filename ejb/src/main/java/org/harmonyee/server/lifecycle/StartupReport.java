@@ -22,8 +22,11 @@ final class StartupReport {
         LOG.log(Level.INFO, () -> "Harmony EE " + runtime.config().proxy().id() + " on " + runtime.serverInfo()
                 + ", configuration " + runtime.config().file());
         for (NetworkConfig network : runtime.config().networks().values()) {
-            LOG.log(Level.INFO, () -> "network '" + network.name() + "' listens on http://" + network.bindAddress() + ":"
-                    + network.bindPort());
+            network.http().ifPresent(http -> LOG.log(Level.INFO, () -> "network '" + network.name()
+                    + "' listens on http://" + http.bindAddress() + ":" + http.bindPort()));
+            network.dicom().ifPresent(dicom -> LOG.log(Level.INFO, () -> "network '" + network.name()
+                    + "' listens for DICOM on " + dicom.bindAddress() + ":" + dicom.bindPort() + " as " + dicom.aeTitle()
+                    + (dicom.tls().isPresent() ? " (TLS)" : "")));
         }
         for (Pipeline pipeline : runtime.pipelines()) {
             LOG.log(Level.INFO, () -> "pipeline '" + pipeline.name() + "': networks " + pipeline.networks() + ", middleware "

@@ -22,7 +22,8 @@ class ArchitectureTest {
 
     /** Every module with Java code, relative to the project root; war's classes are its doors. */
     private static final List<String> MODULES = List.of("core", "services/http", "services/echo", "services/fhir",
-            "services/management", "services/dimse", "middleware", "ejb", "war", "cli", "dicom/core", "dicom/net", "dicom/tool");
+            "services/management", "services/dimse", "middleware", "rar", "ejb", "war", "cli", "dicom/core", "dicom/net",
+            "dicom/tool");
 
     private static JavaClasses classes;
 
@@ -73,6 +74,16 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.harmonyee.dicom..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.harmonyee.core..", "org.harmonyee.services..",
                         "org.harmonyee.middleware..", "org.harmonyee.server..", "org.harmonyee.web..")
+                .check(classes);
+    }
+
+    @Test
+    void theListenerApiUsesJdkTypesOnlyAndTheServerOnlyTheApi() {
+        noClasses().that().resideInAPackage("org.harmonyee.rar.api..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "org.harmonyee.rar.api..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("org.harmonyee.server..", "org.harmonyee.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.harmonyee.rar.inbound..", "org.harmonyee.dicom..")
                 .check(classes);
     }
 

@@ -16,6 +16,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -103,6 +104,11 @@ public final class Association implements AutoCloseable {
 
     public String localAETitle() {
         return requestor ? rq.callingAETitle() : rq.calledAETitle();
+    }
+
+    /** The other side's address and port. */
+    public InetSocketAddress remoteAddress() {
+        return (InetSocketAddress) socket.getRemoteSocketAddress();
     }
 
     /** The negotiated TLS protocol (TLSv1.3, TLSv1.2), or null on plain TCP. */

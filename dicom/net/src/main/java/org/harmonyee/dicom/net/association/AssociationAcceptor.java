@@ -20,7 +20,9 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -40,8 +42,15 @@ public final class AssociationAcceptor implements Closeable {
     private final AtomicInteger connections = new AtomicInteger();
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final Set<Association> associations = ConcurrentHashMap.newKeySet();
+    private AssociationPolicy policy = AssociationPolicy.ACCEPT_ALL;
     private ServerSocket serverSocket;
     private volatile boolean closing;
+    /**
+     * Counted down when the accept loop ends. Closing a ServerSocket while a thread is blocked in
+     * accept() releases the kernel's socket only once that thread has left accept(): until then a
+     * connection can still complete, so close() waits for the loop before it returns.
+     */
+    private final CountDownLatch acceptLoopEnded = new CountDownLatch(1);
 
     public AssociationAcceptor(AcceptorConfig config, RequestHandler handler, Executor executor) {
         this.config = config;
@@ -49,14 +58,27 @@ public final class AssociationAcceptor implements Closeable {
         this.executor = executor;
     }
 
-    /** Binds and starts accepting. */
+    /** Decides, after the negotiation, whether an association is accepted; set before {@link #start()}. */
+    public AssociationAcceptor policy(AssociationPolicy value) {
+        this.policy = value;
+        return this;
+    }
+
+    /** Binds and starts accepting; an Executor that refuses the accept loop leaves the port closed again. */
     public synchronized AssociationAcceptor start() throws IOException {
         ServerSocket server = config.tls() == null ? new ServerSocket() : config.tls().serverSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.port()), 50);
         serverSocket = server;
-        executor.execute(this::acceptLoop);
-        LOG.log(Level.INFO, () -> config.calledAETitles() + ": listening on " + config.bindAddress() + ":" + port()
+        try {
+            executor.execute(this::acceptLoop);
+        } catch (RuntimeException e) {
+            server.close();
+            acceptLoopEnded.countDown();
+            throw e;
+        }
+        LOG.log(Level.INFO, () -> (config.calledAETitles().isEmpty() ? "any called AE title" : config.calledAETitles())
+                + ": listening on " + config.bindAddress() + ":" + port()
                 + (config.tls() != null ? " (TLS)" : ""));
         return this;
     }
@@ -71,6 +93,14 @@ public final class AssociationAcceptor implements Closeable {
     }
 
     private void acceptLoop() {
+        try {
+            accept();
+        } finally {
+            acceptLoopEnded.countDown();
+        }
+    }
+
+    private void accept() {
         while (!closing) {
             Socket socket;
             try {
@@ -103,8 +133,10 @@ public final class AssociationAcceptor implements Closeable {
                 return;
             }
             String name = AssociationIds.name(rq.callingAETitle(), rq.calledAETitle(), AssociationIds.next());
-            Negotiator.Outcome outcome = overLimit ? new Negotiator.Outcome(null, Negotiator.limitExceeded())
+            Negotiator.Outcome negotiated = overLimit ? new Negotiator.Outcome(null, Negotiator.limitExceeded())
                     : Negotiator.negotiate(rq, config);
+            Negotiator.Outcome outcome = negotiated.reject() == null ? applyPolicy(name, rq, negotiated, socket)
+                    : negotiated;
             if (outcome.reject() != null) {
                 reject(socket, name, outcome);
                 return;
@@ -128,6 +160,20 @@ public final class AssociationAcceptor implements Closeable {
             LOG.log(Level.INFO, () -> peer + ": " + e.getMessage());
         } finally {
             finished(socket);
+        }
+    }
+
+    /** The negotiated outcome, or the policy's rejection; a failing policy rejects transiently. */
+    private Negotiator.Outcome applyPolicy(String name, AAssociateRQ rq, Negotiator.Outcome outcome, Socket socket) {
+        InetSocketAddress peer = (InetSocketAddress) socket.getRemoteSocketAddress();
+        try {
+            AssociationPolicy.Verdict verdict = policy.check(name, rq, outcome.accept(), peer);
+            return verdict == null || verdict.accepted() ? outcome : new Negotiator.Outcome(null, verdict.reject(),
+                    verdict.reason());
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, name + ": the association policy failed", e);
+            return new Negotiator.Outcome(null, new AAssociateRJ(AAssociateRJ.REJECTED_TRANSIENT,
+                    AAssociateRJ.SOURCE_SERVICE_USER, AAssociateRJ.NO_REASON_GIVEN), "the association policy failed: " + e);
         }
     }
 
@@ -176,7 +222,23 @@ public final class AssociationAcceptor implements Closeable {
         connections.decrementAndGet();
     }
 
-    /** Stops accepting, aborts every association, and waits (up to ARTIM) until all have ended. */
+    private void awaitAcceptLoop() {
+        if (serverSocket == null) {
+            return;
+        }
+        try {
+            if (!acceptLoopEnded.await(config.settings().timeouts().artim().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+                LOG.log(Level.WARNING, () -> "the accept loop on port " + serverSocket.getLocalPort() + " did not end");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Stops accepting (the port is closed when this returns), aborts every association, and waits
+     * (up to ARTIM) until all have ended.
+     */
     @Override
     public void close() {
         closing = true;
@@ -187,6 +249,7 @@ public final class AssociationAcceptor implements Closeable {
         } catch (IOException e) {
             LOG.log(Level.DEBUG, () -> "close: " + e.getMessage());
         }
+        awaitAcceptLoop();
         associations.forEach(association -> association.abort(AAbort.byUser(), "the acceptor is closing"));
         for (Socket socket : sockets) {
             try {

@@ -1,0 +1,95 @@
+package org.harmonyee.rar.inbound;
+
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.work.WorkManager;
+import org.harmonyee.core.config.DicomListener;
+import org.harmonyee.core.config.DicomTlsSettings;
+import org.harmonyee.dicom.net.association.AcceptorConfig;
+import org.harmonyee.dicom.net.association.AssociationAcceptor;
+import org.harmonyee.dicom.net.association.AssociationSettings;
+import org.harmonyee.dicom.net.association.Timeouts;
+import org.harmonyee.dicom.net.association.TransferCapabilities;
+import org.harmonyee.dicom.net.tls.DicomTls;
+import org.harmonyee.dicom.net.tls.TlsConfig;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.security.GeneralSecurityException;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * The DICOM listener of one {@code [network.NAME.dicom]}: an AssociationAcceptor whose accept loop,
+ * associations and query/retrieve operations run as Work, every called AE title and caller left to
+ * the message endpoint's decision ({@link EndpointPolicy}).
+ */
+final class NetworkListener implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(NetworkListener.class.getName());
+
+    private final String network;
+    private final DicomListener config;
+    private final AssociationAcceptor acceptor;
+
+    NetworkListener(String network, DicomListener config, WorkManager workManager, EndpointDelivery delivery)
+            throws ResourceException {
+        this.network = network;
+        this.config = config;
+        WorkManagerExecutor executor = new WorkManagerExecutor(workManager, "DICOM " + network + " " + address());
+        this.acceptor = new AssociationAcceptor(acceptorConfig(), new ListenerRequestHandler(network, delivery, executor),
+                executor).policy(new EndpointPolicy(network, config.aeTitle(), config.tls().isPresent(), delivery));
+    }
+
+    /** Binds and starts accepting; a port in use fails with the network and the address named. */
+    void open() throws ResourceException {
+        try {
+            acceptor.start();
+        } catch (IOException e) {
+            throw new ResourceException("network '" + network + "': cannot listen for DICOM on " + address() + ": "
+                    + e.getMessage(), e);
+        } catch (RejectedExecutionException e) {
+            throw new ResourceException("network '" + network + "': no thread to accept DICOM on " + address(), e);
+        }
+        LOG.log(Level.INFO, () -> "network '" + network + "' listens for DICOM on " + address() + " as "
+                + config.aeTitle() + (config.tls().isPresent() ? " (TLS)" : "") + ", at most "
+                + config.maxAssociations() + " associations");
+    }
+
+    /** The port listened on (the configured one; a test's 0 becomes the one bound). */
+    int port() {
+        return acceptor.port();
+    }
+
+    /** Stops accepting and aborts every association (A-ABORT), waiting up to ARTIM for them to end. */
+    @Override
+    public void close() {
+        acceptor.close();
+        LOG.log(Level.INFO, () -> "network '" + network + "': DICOM listener on " + address() + " closed");
+    }
+
+    private String address() {
+        return config.bindAddress() + ":" + config.bindPort();
+    }
+
+    private AcceptorConfig acceptorConfig() throws ResourceException {
+        Timeouts timeouts = new Timeouts(Timeouts.DEFAULT.connect(), config.acseTimeout(), Timeouts.DEFAULT.request(),
+                config.dimseTimeout(), config.idleTimeout());
+        return new AcceptorConfig(config.bindAddress(), config.bindPort(), Set.of(), Set.of(),
+                TransferCapabilities.defaults(), config.maxAssociations(),
+                AssociationSettings.DEFAULT.withTimeouts(timeouts), tls());
+    }
+
+    private DicomTls tls() throws ResourceException {
+        if (config.tls().isEmpty()) {
+            return null;
+        }
+        DicomTlsSettings settings = config.tls().get();
+        try {
+            return DicomTls.of(TlsConfig.pkcs12(settings.keyStore(), settings.keyStorePassword().toCharArray(),
+                    settings.trustStore(), settings.trustStorePassword().toCharArray())
+                    .withNeedClientAuth(settings.requireClientCert()));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new ResourceException("network '" + network + "': DICOM TLS: " + e.getMessage(), e);
+        }
+    }
+}
