@@ -18,7 +18,7 @@ public interface Endpoint extends AutoCloseable {
 
     String service();
 
-    /** The HTTP routes this endpoint serves; empty for endpoints with their own listener (DIMSE). */
+    /** The routes this endpoint serves: HTTP path prefixes, or DICOM called AE titles ({@link RouteSpec#dicom}). */
     List<RouteSpec> routes();
 
     /**

@@ -1,6 +1,8 @@
 package org.harmonyee.core.runtime;
 
+import org.harmonyee.core.config.DicomListener;
 import org.harmonyee.core.config.GatewayConfig;
+import org.harmonyee.core.config.NetworkConfig;
 import org.harmonyee.core.config.Problems;
 import org.harmonyee.core.pipeline.Endpoint;
 import org.harmonyee.core.pipeline.Pipeline;
@@ -13,6 +15,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Lays the routes of every pipeline on its networks and rejects two routes claiming the same
@@ -35,10 +38,14 @@ final class RoutePlanner {
             for (Endpoint endpoint : pipeline.endpoints()) {
                 if (!endpoint.routes().isEmpty() && pipeline.networks().isEmpty()) {
                     problems.add(config.pipelines().get(pipeline.name()).source(), "networks",
-                            "endpoint '" + endpoint.name() + "' serves HTTP routes, so the pipeline needs a network");
+                            "endpoint '" + endpoint.name() + "' serves routes, so the pipeline needs a network");
                 }
                 for (String network : pipeline.networks()) {
-                    for (RouteSpec spec : endpoint.routes()) {
+                    for (RouteSpec declared : endpoint.routes()) {
+                        RouteSpec spec = onNetwork(declared, network, pipeline, endpoint);
+                        if (spec == null) {
+                            continue;
+                        }
                         Route route = new Route(network, spec, endpoint, pipeline);
                         Route other = claimed.putIfAbsent(network + " " + spec.prefix(), route);
                         if (other != null) {
@@ -51,6 +58,27 @@ final class RoutePlanner {
             }
         }
         return new RouteTable(routes);
+    }
+
+    /**
+     * The route as laid on one network: a DICOM route without an AE title takes the network's;
+     * a DICOM route on a network with no DICOM listener is a problem (null).
+     */
+    private RouteSpec onNetwork(RouteSpec spec, String network, Pipeline pipeline, Endpoint endpoint) {
+        if (!spec.isDicom()) {
+            return spec;
+        }
+        NetworkConfig listener = config.networks().get(network);
+        Optional<DicomListener> dicom = listener == null ? Optional.empty() : listener.dicom();
+        if (dicom.isEmpty()) {
+            if (listener != null) {
+                problems.add(config.pipelines().get(pipeline.name()).source(), "networks", "endpoint '"
+                        + endpoint.name() + "' serves DICOM, but network '" + network + "' has no [network."
+                        + network + ".dicom] listener");
+            }
+            return null;
+        }
+        return spec.takesNetworkAeTitle() ? RouteSpec.dicom(dicom.get().aeTitle(), spec.methods()) : spec;
     }
 
     private void reportConflict(Route route, Route other) {

@@ -42,6 +42,8 @@ public final class DimseRequests {
 
     /** Response metadata: the PACS's final status, four hex digits ({@code 0000}, {@code B000}, ...). */
     public static final String STATUS = "dimse.status";
+    /** Response metadata of a failure: the ErrorComment (0000,0902) a DICOM door sends with the status. */
+    public static final String ERROR_COMMENT = "dimse.error_comment";
     /** Response metadata of C-GET and C-MOVE: the sub-operation counters of the final response. */
     public static final String COMPLETED = "dimse.completed";
     public static final String FAILED = "dimse.failed";

@@ -3,12 +3,17 @@ package org.harmonyee.services.dimse;
 import org.harmonyee.core.runtime.ServiceCatalog;
 import org.harmonyee.core.runtime.ServiceModule;
 
-/** Registers the {@code dicom} backend, also under its Rust Harmony name {@code dicom_scu}. */
+/**
+ * Registers the {@code dicom} backend and endpoint, also under their Rust Harmony names
+ * {@code dicom_scu} (backend) and {@code dicom_scp} (endpoint).
+ */
 public final class DimseServices implements ServiceModule {
 
     @Override
     public void register(ServiceCatalog catalog) {
         catalog.backend(DimseBackend.SERVICE, DimseBackend::create);
         catalog.backend(DimseBackend.SCU_SERVICE, DimseBackend::create);
+        catalog.endpoint(DicomEndpoint.SERVICE, DicomEndpoint::create);
+        catalog.endpoint(DicomEndpoint.SCP_SERVICE, DicomEndpoint::create);
     }
 }

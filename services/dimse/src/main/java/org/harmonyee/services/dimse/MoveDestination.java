@@ -1,0 +1,49 @@
+package org.harmonyee.services.dimse;
+
+import org.harmonyee.core.config.Options;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where a C-MOVE received by the gateway may send instances: an AE title the gateway knows, at
+ * {@code host:port}, over TLS when written {@code host:port:tls}.
+ */
+public record MoveDestination(String aeTitle, String host, int port, boolean tls) {
+
+    /** Reads {@code move_destinations = { AET = "host:port[:tls]", ... }}; every bad entry is reported. */
+    static Map<String, MoveDestination> read(Options options, String key) {
+        Map<String, MoveDestination> destinations = new LinkedHashMap<>();
+        if (!options.has(key)) {
+            return destinations;
+        }
+        if (!options.raw(key).isObject()) {
+            options.problem(key, "expected a table AET = \"host:port\" (or \"host:port:tls\")");
+            return destinations;
+        }
+        options.raw(key).fields().forEachRemaining(entry -> parse(entry.getKey(), entry.getValue().asText())
+                .ifPresentOrElse(destination -> destinations.put(destination.aeTitle(), destination),
+                        () -> options.problem(key, "entry '" + entry.getKey() + "': expected an AE title of 1-16 "
+                                + "characters = \"host:port\" or \"host:port:tls\" with a port of 1-65535, got '"
+                                + entry.getValue().asText() + "'")));
+        return destinations;
+    }
+
+    private static Optional<MoveDestination> parse(String aeTitle, String address) {
+        String[] parts = address.strip().split(":");
+        if (!AeTitles.isValid(aeTitle) || parts.length < 2 || parts.length > 3 || parts[0].isBlank()
+                || (parts.length == 3 && !parts[2].equals("tls"))) {
+            return Optional.empty();
+        }
+        try {
+            int port = Integer.parseInt(parts[1]);
+            if (port < 1 || port > 65_535) {
+                return Optional.empty();
+            }
+            return Optional.of(new MoveDestination(aeTitle.strip(), parts[0], port, parts.length == 3));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}
