@@ -63,22 +63,7 @@ class CompletionHookTest {
     }
 
     private static Backend backend(Supplier<ResponseEnvelope> answer) {
-        return new Backend() {
-            @Override
-            public String name() {
-                return "b";
-            }
-
-            @Override
-            public String service() {
-                return "test";
-            }
-
-            @Override
-            public ResponseEnvelope invoke(RequestEnvelope request) {
-                return answer.get();
-            }
-        };
+        return new TestBackend(request -> answer.get());
     }
 
     private static Route route(List<Recorder> middleware, Backend backend) {

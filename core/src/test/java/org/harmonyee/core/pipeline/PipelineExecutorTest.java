@@ -38,23 +38,10 @@ class PipelineExecutorTest {
     }
 
     private Backend backend(int status) {
-        return new Backend() {
-            @Override
-            public String name() {
-                return "b";
-            }
-
-            @Override
-            public String service() {
-                return "test";
-            }
-
-            @Override
-            public ResponseEnvelope invoke(RequestEnvelope request) {
-                trace.add("backend");
-                return ResponseEnvelope.of(status);
-            }
-        };
+        return new TestBackend(request -> {
+            trace.add("backend");
+            return ResponseEnvelope.of(status);
+        });
     }
 
     private static Route route(List<NamedMiddleware> middleware, Backend backend) {
