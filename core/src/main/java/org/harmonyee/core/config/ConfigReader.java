@@ -22,6 +22,11 @@ public final class ConfigReader {
     static final List<String> MERGED_TABLES = List.of(
             "network", "services", "middleware_types", "pipelines", "endpoints", "backends", "targets", "middleware");
     private static final Set<String> BASE_ONLY_TABLES = Set.of("proxy", "management", "logging", "storage");
+    /** Tables of the Rust Harmony that have no effect here: accepted with a warning saying so. */
+    private static final Map<String, String> INEFFECTIVE_TABLES = Map.of("middleware_legacy",
+            "has no effect in Harmony EE (the Rust Harmony does not apply it either); "
+                    + "define [middleware.NAME] tables and list them in a pipeline's middleware");
+    private static final Set<String> PROXY_KEYS = Set.of("id", "log_level", "pipelines_path", "transforms_path");
 
     private final Function<String, String> environment;
 
@@ -61,6 +66,7 @@ public final class ConfigReader {
 
         TableSet tables = new TableSet(problems);
         Options proxy = table(base, "proxy", new Source(label, "proxy"), problems, directory);
+        TableShape.check(proxy, PROXY_KEYS, Set.of("content_limits"));
         String id = proxy.requiredString("id");
         String logLevel = proxy.oneOf("log_level", ConfigDefaults.LOG_LEVEL,
                 Set.of("trace", "debug", "info", "warn", "error"));
@@ -122,6 +128,8 @@ public final class ConfigReader {
             String name = entry.getKey();
             if (MERGED_TABLES.contains(name)) {
                 tables.merge(name, entry.getValue(), label);
+            } else if (INEFFECTIVE_TABLES.containsKey(name)) {
+                TableShape.warn(new Source(label, name), null, INEFFECTIVE_TABLES.get(name));
             } else if (BASE_ONLY_TABLES.contains(name)) {
                 if (!baseFile) {
                     tables.problems().add(new ConfigProblem(label, name, null, "only allowed in config.toml"));

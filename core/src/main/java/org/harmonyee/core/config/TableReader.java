@@ -28,6 +28,7 @@ final class TableReader {
     }
 
     ManagementSettings management(Options management) {
+        TableShape.check(management, Set.of("enabled", "base_path", "network"), Set.of());
         boolean enabled = management.bool("enabled", ConfigDefaults.MANAGEMENT_ENABLED);
         String basePath = trimSlashes(management.string("base_path", ConfigDefaults.MANAGEMENT_BASE_PATH));
         if (basePath.isBlank()) {
@@ -41,6 +42,7 @@ final class TableReader {
     }
 
     LoggingSettings logging(Options logging) {
+        TableShape.check(logging, Set.of("log_to_file", "log_file_path"), Set.of());
         boolean toFile = logging.bool("log_to_file", false);
         Path file = logging.path("log_file_path").orElse(null);
         if (toFile && file == null) {
@@ -50,10 +52,12 @@ final class TableReader {
     }
 
     StorageSettings storage(Options storage) {
+        TableShape.check(storage, Set.of("backend"), Set.of("options"));
         String backend = storage.oneOf("backend", ConfigDefaults.STORAGE_BACKEND, Set.of(ConfigDefaults.STORAGE_BACKEND));
         JsonNode optionsNode = storage.raw("options");
         Options options = options(optionsNode != null && optionsNode.isObject() ? (ObjectNode) optionsNode : null,
                 storage.source().child("options"));
+        TableShape.check(options, Set.of("path"), Set.of());
         Path path = options.path("path").orElse(directory.resolve(ConfigDefaults.STORAGE_PATH).normalize());
         return new StorageSettings(backend, path);
     }

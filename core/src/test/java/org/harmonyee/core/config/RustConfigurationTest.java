@@ -74,4 +74,77 @@ class RustConfigurationTest {
                 .hasMessageContaining("transforms/extra.toml: [storage] only allowed in config.toml")
                 .hasMessageContaining("transforms/broken.toml: not valid TOML at line 1");
     }
+
+    @Test
+    void rustTablesAndKeysWithoutEffectLoadWithAWarningNamingFileTableAndKey() {
+        try (LogRecorder log = LogRecorder.of(TableShape.class)) {
+            GatewayConfig config = new ConfigFixture(directory).config("""
+                            [proxy]
+                            id = "rust"
+                            [network.default]
+                            enable_wireguard = true
+                            interface = "wg0"
+                            [network.default.http]
+                            bind_address = "127.0.0.1"
+                            bind_port = 18080
+                            [logging]
+                            log_to_file = false
+                            [services.http]
+                            module = ""
+                            [middleware_types.transform]
+                            module = ""
+                            [middleware_legacy]
+                            left = ["auth"]
+                            """)
+                    .read();
+
+            assertThat(config.networks().get("default").http().orElseThrow().bindPort()).isEqualTo(18080);
+            assertThat(config.services()).containsKey("http");
+            assertThat(config.middlewareTypes()).containsKey("transform");
+            assertThat(log.warnings()).anySatisfy(warning -> assertThat(warning)
+                            .startsWith("config.toml: [network.default] enable_wireguard: has no effect in Harmony EE"))
+                    .anySatisfy(warning -> assertThat(warning)
+                            .startsWith("config.toml: [network.default] interface: has no effect in Harmony EE"))
+                    .anySatisfy(warning -> assertThat(warning)
+                            .startsWith("config.toml: [middleware_legacy] has no effect in Harmony EE"))
+                    .hasSize(3);
+        }
+    }
+
+    @Test
+    void anUnknownKeyOfAFixedTableIsAWarningNotSilence() {
+        try (LogRecorder log = LogRecorder.of(TableShape.class)) {
+            new ConfigFixture(directory).config(ConfigFixture.BASE.replace("id = \"test\"", "id = \"test\"\npipeline_path = \"p\""))
+                    .read();
+
+            assertThat(log.warnings()).containsExactly("config.toml: [proxy] pipeline_path: unknown key, ignored; "
+                    + "expected one of [id, log_level, pipelines_path, transforms_path]");
+        }
+    }
+
+    @Test
+    void unknownNestedTablesAreProblemsNamingFileAndTable() {
+        ConfigFixture fixture = new ConfigFixture(directory).config(ConfigFixture.BASE + """
+                [proxy.bar]
+                x = 1
+                [proxy.content_limits.deeper]
+                [network.default.foo]
+                [network.default.http.tls]
+                [management.auth]
+                [logging.rotation]
+                [storage.options.s3]
+                [storage.cache]
+                """);
+
+        assertThatThrownBy(fixture::read).isInstanceOfSatisfying(ConfigException.class, e ->
+                assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+                        "config.toml: [proxy.bar] unknown table; expected one of [content_limits]",
+                        "config.toml: [proxy.content_limits.deeper] unknown table; [proxy.content_limits] has no sub-tables",
+                        "config.toml: [network.default.foo] unknown table; expected one of [dicom, http]",
+                        "config.toml: [network.default.http.tls] unknown table; [network.default.http] has no sub-tables",
+                        "config.toml: [management.auth] unknown table; [management] has no sub-tables",
+                        "config.toml: [logging.rotation] unknown table; [logging] has no sub-tables",
+                        "config.toml: [storage.options.s3] unknown table; [storage.options] has no sub-tables",
+                        "config.toml: [storage.cache] unknown table; expected one of [options]"));
+    }
 }
