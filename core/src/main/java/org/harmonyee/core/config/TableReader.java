@@ -12,6 +12,8 @@ import java.util.Set;
 final class TableReader {
 
     private static final Set<String> COMPONENT_KEYS = Set.of("service", "type", "options");
+    private static final Set<String> PIPELINE_KEYS = Set.of("description", "networks", "endpoints", "middleware",
+            "backends");
 
     private final ConfigReader.TableSet tables;
     private final Problems problems;
@@ -65,7 +67,9 @@ final class TableReader {
     Map<String, TypeDeclaration> declarations(String kind) {
         Map<String, TypeDeclaration> declarations = new LinkedHashMap<>();
         tables.of(kind).forEach((name, located) -> {
-            String module = options(located.table(), located.source()).string("module", "");
+            Options declaration = options(located.table(), located.source());
+            TableShape.check(declaration, Set.of("module"), Set.of());
+            String module = declaration.string("module", "");
             if (!module.isBlank()) {
                 problems.add(located.source(), "module", "dynamic modules are not supported; "
                         + "leave module empty to use the built-in '" + name + "'");
@@ -79,6 +83,7 @@ final class TableReader {
         Map<String, PipelineConfig> pipelines = new LinkedHashMap<>();
         tables.of("pipelines").forEach((name, located) -> {
             Options pipeline = options(located.table(), located.source());
+            TableShape.check(pipeline, PIPELINE_KEYS, Set.of());
             pipelines.put(name, new PipelineConfig(name, pipeline.string("description", ""),
                     pipeline.strings("networks"), pipeline.strings("endpoints"), pipeline.strings("middleware"),
                     pipeline.strings("backends"), located.source()));

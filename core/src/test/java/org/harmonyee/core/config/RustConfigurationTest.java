@@ -147,4 +147,25 @@ class RustConfigurationTest {
                         "config.toml: [storage.options.s3] unknown table; [storage.options] has no sub-tables",
                         "config.toml: [storage.cache] unknown table; expected one of [options]"));
     }
+
+    @Test
+    void pipelinesAndTypeDeclarationsHaveAFixedShapeToo() {
+        ConfigFixture fixture = new ConfigFixture(directory).config(ConfigFixture.BASE + """
+                        [services.http]
+                        module = ""
+                        [services.http.extra]
+                        """)
+                .pipeline("p.toml", ECHO_PIPELINE.replace("backends = [\"echo\"]\n", "backends = [\"echo\"]\nretries = 3\n")
+                        + "[pipelines.transformed.routing]\n");
+
+        try (LogRecorder log = LogRecorder.of(TableShape.class)) {
+            assertThatThrownBy(fixture::read).isInstanceOfSatisfying(ConfigException.class, e ->
+                    assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+                            "config.toml: [services.http.extra] unknown table; [services.http] has no sub-tables",
+                            "pipelines/p.toml: [pipelines.transformed.routing] unknown table; "
+                                    + "[pipelines.transformed] has no sub-tables"));
+            assertThat(log.warnings()).containsExactly("pipelines/p.toml: [pipelines.transformed] retries: unknown key, "
+                    + "ignored; expected one of [backends, description, endpoints, middleware, networks]");
+        }
+    }
 }
