@@ -15,6 +15,7 @@ public final class MiddlewareModule implements ServiceModule {
     public void register(ServiceCatalog catalog) {
         catalog.middleware(BasicAuth.TYPE, BasicAuth::create);
         catalog.middleware(JwtAuth.TYPE, JwtAuth::create);
+        catalog.middleware(JwtAuth.RUST_TYPE, JwtAuth::create);
         catalog.middleware(JoltTransform.TYPE, JoltTransform::create);
         catalog.middleware(MetadataTransform.TYPE, MetadataTransform::create);
         catalog.middleware(PathFilter.TYPE, PathFilter::create);

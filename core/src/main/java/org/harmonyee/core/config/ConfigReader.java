@@ -13,7 +13,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Reads config.toml and the pipeline files into a {@link GatewayConfig}. Every problem found is
+ * Reads config.toml and the pipeline files (every {@code *.toml} in {@code pipelines_path} and
+ * {@code transforms_path}) into a {@link GatewayConfig}. Every problem found is
  * collected; if there is any, a {@link ConfigException} lists them all.
  */
 public final class ConfigReader {
@@ -21,6 +22,11 @@ public final class ConfigReader {
     static final List<String> MERGED_TABLES = List.of(
             "network", "services", "middleware_types", "pipelines", "endpoints", "backends", "targets", "middleware");
     private static final Set<String> BASE_ONLY_TABLES = Set.of("proxy", "management", "logging", "storage");
+    /** Tables of the Rust Harmony that have no effect here: accepted with a warning saying so. */
+    private static final Map<String, String> INEFFECTIVE_TABLES = Map.of("middleware_legacy",
+            "has no effect in Harmony EE (the Rust Harmony does not apply it either); "
+                    + "define [middleware.NAME] tables and list them in a pipeline's middleware");
+    private static final Set<String> PROXY_KEYS = Set.of("id", "log_level", "pipelines_path", "transforms_path");
 
     private final Function<String, String> environment;
 
@@ -60,6 +66,7 @@ public final class ConfigReader {
 
         TableSet tables = new TableSet(problems);
         Options proxy = table(base, "proxy", new Source(label, "proxy"), problems, directory);
+        TableShape.check(proxy, PROXY_KEYS, Set.of("content_limits"));
         String id = proxy.requiredString("id");
         String logLevel = proxy.oneOf("log_level", ConfigDefaults.LOG_LEVEL,
                 Set.of("trace", "debug", "info", "warn", "error"));
@@ -70,7 +77,10 @@ public final class ConfigReader {
         ProxySettings proxySettings = new ProxySettings(id, logLevel, pipelinesPath, transformsPath, limits);
 
         collect(base, label, tables, true);
-        readPipelineFiles(pipelinesPath, proxy, directory, substitution, tables, problems);
+        readPipelineFiles(pipelinesPath, "pipelines_path", proxy, directory, substitution, tables, problems);
+        if (!pipelinesPath.normalize().equals(transformsPath.normalize())) {
+            readPipelineFiles(transformsPath, "transforms_path", proxy, directory, substitution, tables, problems);
+        }
 
         TableReader reader = new TableReader(tables, problems, directory);
         GatewayConfig config = new GatewayConfig(file, proxySettings,
@@ -86,16 +96,22 @@ public final class ConfigReader {
         return config;
     }
 
-    private void readPipelineFiles(Path pipelinesPath, Options proxy, Path directory, EnvSubstitution substitution,
-                                   TableSet tables, Problems problems) {
-        if (!Files.isDirectory(pipelinesPath)) {
-            if (proxy.has("pipelines_path")) {
-                proxy.problem("pipelines_path", "not a directory: " + pipelinesPath);
+    /**
+     * Reads every {@code *.toml} directly inside {@code folder} as a pipeline file. The Rust Harmony
+     * reads both {@code pipelines_path} and {@code transforms_path} this way; the JSON specs beside
+     * them are left to the middleware that names them. A missing folder is a problem only when
+     * {@code pipelines_path} names it explicitly.
+     */
+    private void readPipelineFiles(Path folder, String key, Options proxy, Path directory,
+                                   EnvSubstitution substitution, TableSet tables, Problems problems) {
+        if (!Files.isDirectory(folder)) {
+            if (key.equals("pipelines_path") && proxy.has(key)) {
+                proxy.problem(key, "not a directory: " + folder);
             }
             return;
         }
         try {
-            for (Path pipelineFile : TomlFiles.list(pipelinesPath)) {
+            for (Path pipelineFile : TomlFiles.list(folder)) {
                 String label = relative(directory, pipelineFile);
                 TomlFiles.parse(pipelineFile, label, problems).ifPresent(tree -> {
                     substitution.apply(tree, new Source(label, null));
@@ -103,7 +119,7 @@ public final class ConfigReader {
                 });
             }
         } catch (IOException e) {
-            proxy.problem("pipelines_path", "cannot list " + pipelinesPath + ": " + e.getMessage());
+            proxy.problem(key, "cannot list " + folder + ": " + e.getMessage());
         }
     }
 
@@ -112,6 +128,8 @@ public final class ConfigReader {
             String name = entry.getKey();
             if (MERGED_TABLES.contains(name)) {
                 tables.merge(name, entry.getValue(), label);
+            } else if (INEFFECTIVE_TABLES.containsKey(name)) {
+                TableShape.warn(new Source(label, name), null, INEFFECTIVE_TABLES.get(name));
             } else if (BASE_ONLY_TABLES.contains(name)) {
                 if (!baseFile) {
                     tables.problems().add(new ConfigProblem(label, name, null, "only allowed in config.toml"));

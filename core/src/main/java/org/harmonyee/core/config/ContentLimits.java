@@ -1,5 +1,7 @@
 package org.harmonyee.core.config;
 
+import java.util.Set;
+
 /** {@code [proxy.content_limits]}: what an endpoint accepts before it refuses a body. */
 public record ContentLimits(long maxBodySize, int maxCsvRows, int maxXmlDepth, int maxMultipartFiles,
                             int maxFormFields) {
@@ -10,6 +12,8 @@ public record ContentLimits(long maxBodySize, int maxCsvRows, int maxXmlDepth, i
     }
 
     static ContentLimits read(Options options) {
+        TableShape.check(options, Set.of("max_body_size", "max_csv_rows", "max_xml_depth", "max_multipart_files",
+                "max_form_fields"), Set.of());
         return new ContentLimits(
                 options.integer("max_body_size", ConfigDefaults.MAX_BODY_SIZE, 1, Long.MAX_VALUE),
                 (int) options.integer("max_csv_rows", ConfigDefaults.MAX_CSV_ROWS, 1, Integer.MAX_VALUE),

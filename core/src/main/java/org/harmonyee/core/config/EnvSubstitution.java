@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Replaces {@code ${VAR}} and {@code ${VAR:-default}} in string values with the environment's
- * values; {@code $${} stays a literal {@code ${}. Substitution happens on parsed values, never on
+ * values; {@code $${} is the escape for a literal {@code ${} ({@code $${NAME}} yields the text
+ * {@code ${NAME}}, set or not; docs/configuration.md documents it). Substitution happens on parsed values, never on
  * the TOML text, so a variable can never inject TOML syntax. A variable that is not set and has
  * no default is a problem naming the variable, the file, the table and the key.
  */

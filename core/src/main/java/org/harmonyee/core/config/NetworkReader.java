@@ -33,10 +33,8 @@ final class NetworkReader {
         Map<String, NetworkConfig> networks = new LinkedHashMap<>();
         tables.forEach((name, located) -> {
             Options network = options(located.table(), located.source());
-            if (network.bool("enable_wireguard", false)) {
-                network.problem("enable_wireguard", "WireGuard networks are not supported by Harmony EE; "
-                        + "run the tunnel outside the server and bind the network to its address");
-            }
+            TableShape.check(network, Set.of("enable_wireguard", "interface"), Set.of("http", "dicom"));
+            checkWireGuard(network);
             Optional<Options> http = listenerTable(located, "http");
             Optional<Options> dicom = listenerTable(located, "dicom");
             boolean defaultHttp = http.isEmpty() && !located.table().has("dicom");
@@ -46,6 +44,22 @@ final class NetworkReader {
             networks.put(name, new NetworkConfig(name, httpListener, dicom.map(this::dicom), located.source()));
         });
         return networks;
+    }
+
+    /**
+     * The Rust Harmony's WireGuard keys: it validates them and starts no tunnel, and neither does
+     * Harmony EE; each key set to something that would matter is a warning saying so.
+     */
+    private static void checkWireGuard(Options network) {
+        if (network.bool("enable_wireguard", false)) {
+            TableShape.warn(network.source(), "enable_wireguard", "has no effect in Harmony EE: no WireGuard "
+                    + "tunnel is started and the listeners take plain connections; run the tunnel outside the "
+                    + "server and bind the network to its address");
+        }
+        if (network.has("interface")) {
+            TableShape.warn(network.source(), "interface", "has no effect in Harmony EE (no WireGuard tunnel is "
+                    + "started); the listeners bind to bind_address");
+        }
     }
 
     /** The listener sub-table, empty when absent or not a table (reported). */
@@ -63,6 +77,7 @@ final class NetworkReader {
     }
 
     private HttpListener http(Options listener) {
+        TableShape.check(listener, Set.of("bind_address", "bind_port"), Set.of());
         String address = listener.string("bind_address", ConfigDefaults.BIND_ADDRESS);
         return new HttpListener(address, port(listener, ConfigDefaults.BIND_PORT), listener.source());
     }

@@ -12,6 +12,8 @@ import java.util.Set;
 final class TableReader {
 
     private static final Set<String> COMPONENT_KEYS = Set.of("service", "type", "options");
+    private static final Set<String> PIPELINE_KEYS = Set.of("description", "networks", "endpoints", "middleware",
+            "backends");
 
     private final ConfigReader.TableSet tables;
     private final Problems problems;
@@ -28,6 +30,7 @@ final class TableReader {
     }
 
     ManagementSettings management(Options management) {
+        TableShape.check(management, Set.of("enabled", "base_path", "network"), Set.of());
         boolean enabled = management.bool("enabled", ConfigDefaults.MANAGEMENT_ENABLED);
         String basePath = trimSlashes(management.string("base_path", ConfigDefaults.MANAGEMENT_BASE_PATH));
         if (basePath.isBlank()) {
@@ -41,6 +44,7 @@ final class TableReader {
     }
 
     LoggingSettings logging(Options logging) {
+        TableShape.check(logging, Set.of("log_to_file", "log_file_path"), Set.of());
         boolean toFile = logging.bool("log_to_file", false);
         Path file = logging.path("log_file_path").orElse(null);
         if (toFile && file == null) {
@@ -50,10 +54,12 @@ final class TableReader {
     }
 
     StorageSettings storage(Options storage) {
+        TableShape.check(storage, Set.of("backend"), Set.of("options"));
         String backend = storage.oneOf("backend", ConfigDefaults.STORAGE_BACKEND, Set.of(ConfigDefaults.STORAGE_BACKEND));
         JsonNode optionsNode = storage.raw("options");
         Options options = options(optionsNode != null && optionsNode.isObject() ? (ObjectNode) optionsNode : null,
                 storage.source().child("options"));
+        TableShape.check(options, Set.of("path"), Set.of());
         Path path = options.path("path").orElse(directory.resolve(ConfigDefaults.STORAGE_PATH).normalize());
         return new StorageSettings(backend, path);
     }
@@ -61,7 +67,9 @@ final class TableReader {
     Map<String, TypeDeclaration> declarations(String kind) {
         Map<String, TypeDeclaration> declarations = new LinkedHashMap<>();
         tables.of(kind).forEach((name, located) -> {
-            String module = options(located.table(), located.source()).string("module", "");
+            Options declaration = options(located.table(), located.source());
+            TableShape.check(declaration, Set.of("module"), Set.of());
+            String module = declaration.string("module", "");
             if (!module.isBlank()) {
                 problems.add(located.source(), "module", "dynamic modules are not supported; "
                         + "leave module empty to use the built-in '" + name + "'");
@@ -75,6 +83,7 @@ final class TableReader {
         Map<String, PipelineConfig> pipelines = new LinkedHashMap<>();
         tables.of("pipelines").forEach((name, located) -> {
             Options pipeline = options(located.table(), located.source());
+            TableShape.check(pipeline, PIPELINE_KEYS, Set.of());
             pipelines.put(name, new PipelineConfig(name, pipeline.string("description", ""),
                     pipeline.strings("networks"), pipeline.strings("endpoints"), pipeline.strings("middleware"),
                     pipeline.strings("backends"), located.source()));

@@ -1,6 +1,7 @@
 /**
  * Harmony's TOML configuration: {@code config.toml} plus every {@code *.toml} in
- * {@code pipelines_path}, read with jackson-dataformat-toml into immutable records.
+ * {@code pipelines_path} and {@code transforms_path}, read with jackson-dataformat-toml into
+ * immutable records.
  *
  * <p>Owns: reading and merging the files, {@code ${VAR}} / {@code ${VAR:-default}} substitution,
  * the structural checks (types, ranges, references between tables) and the problem report that

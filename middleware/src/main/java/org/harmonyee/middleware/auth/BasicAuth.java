@@ -11,11 +11,11 @@ import org.harmonyee.core.pipeline.Chain;
 import org.harmonyee.core.pipeline.Middleware;
 import org.harmonyee.core.runtime.BuildContext;
 
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Optional;
 
 /**
  * Type {@code basic_auth}: accepts {@code Authorization: Basic} with the configured username and
@@ -26,6 +26,8 @@ import java.util.Optional;
 public final class BasicAuth implements Middleware {
 
     public static final String TYPE = "basic_auth";
+
+    private static final System.Logger LOG = System.getLogger(BasicAuth.class.getName());
 
     private final String username;
     private final String password;
@@ -45,16 +47,25 @@ public final class BasicAuth implements Middleware {
         if (username.contains(":")) {
             options.problem("username", "must not contain ':' (Basic credentials are user:password)");
         }
-        TokenFile tokenFile = null;
-        Optional<Path> tokenPath = options.path("token_path");
-        if (tokenPath.isPresent()) {
-            if (Files.isReadable(tokenPath.get())) {
-                tokenFile = new TokenFile(tokenPath.get());
-            } else {
-                options.problem("token_path", "cannot read " + tokenPath.get());
-            }
-        }
+        TokenFile tokenFile = options.path("token_path").map(path -> tokenFile(path, options)).orElse(null);
         return new BasicAuth(username, password, tokenFile, options.string("realm", "harmony"));
+    }
+
+    /**
+     * A token file that does not exist yet is not a problem (the Rust Harmony starts without it):
+     * one warning, then bearer tokens get 401 until the file appears. One that exists must be readable.
+     */
+    private static TokenFile tokenFile(Path path, Options options) {
+        if (Files.exists(path) && !(Files.isRegularFile(path) && Files.isReadable(path))) {
+            options.problem("token_path", "cannot read " + path + " (not a readable file)");
+            return null;
+        }
+        TokenFile tokenFile = new TokenFile(path);
+        if (!tokenFile.present()) {
+            LOG.log(Level.WARNING, () -> options.source() + " token_path: " + path
+                    + " does not exist yet; bearer tokens are refused (401) until it does");
+        }
+        return tokenFile;
     }
 
     @Override

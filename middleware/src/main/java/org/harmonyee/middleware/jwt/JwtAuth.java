@@ -27,13 +27,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Type {@code jwt_auth}: verifies {@code Authorization: Bearer <JWT>} and puts the verified claims
+ * Type {@code jwt_auth} (also {@code jwtauth}, the Rust Harmony's name): verifies {@code Authorization: Bearer <JWT>} and puts the verified claims
  * into the metadata ({@code jwt.sub}, {@code jwt.iss}, {@code jwt.aud}, {@code jwt.scope},
  * {@code jwt.groups}, {@code auth.user}, {@code auth.method}).
  */
 public final class JwtAuth implements Middleware {
 
     public static final String TYPE = "jwt_auth";
+    /** The Rust Harmony's name for the type, so its configurations load unchanged. */
+    public static final String RUST_TYPE = "jwtauth";
 
     private static final System.Logger LOG = System.getLogger(JwtAuth.class.getName());
 

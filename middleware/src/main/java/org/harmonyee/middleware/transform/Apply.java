@@ -9,8 +9,14 @@ import java.util.Set;
 enum Apply {
     LEFT, RIGHT, BOTH;
 
-    static Apply read(Options options) {
-        return valueOf(options.oneOf("apply", "left", Set.of("left", "right", "both")).toUpperCase(Locale.ROOT));
+    /** The {@code apply} option; {@code defaultValue} is the type's own default, as in the Rust Harmony. */
+    static Apply read(Options options, Apply defaultValue) {
+        String value = options.oneOf("apply", name(defaultValue), Set.of("left", "right", "both"));
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+
+    private static String name(Apply apply) {
+        return apply.name().toLowerCase(Locale.ROOT);
     }
 
     boolean request() {

@@ -26,6 +26,8 @@ import java.util.Optional;
 public final class JoltTransform implements Middleware {
 
     public static final String TYPE = "transform";
+    /** Both sides, as in the Rust Harmony: a transform without {@code apply} runs on the request and the response. */
+    static final Apply DEFAULT_APPLY = Apply.BOTH;
 
     private static final System.Logger LOG = System.getLogger(JoltTransform.class.getName());
 
@@ -45,7 +47,7 @@ public final class JoltTransform implements Middleware {
 
     public static JoltTransform create(ComponentConfig config, Options options, BuildContext context) {
         Optional<JoltSpec> spec = JoltSpec.read(options, context.transformsPath());
-        return new JoltTransform(config.name(), spec.orElse(null), Apply.read(options),
+        return new JoltTransform(config.name(), spec.orElse(null), Apply.read(options, DEFAULT_APPLY),
                 options.bool("fail_on_error", true), options.bool("inject_context", false));
     }
 

@@ -25,6 +25,8 @@ import java.util.Optional;
 public final class MetadataTransform implements Middleware {
 
     public static final String TYPE = "metadata_transform";
+    /** The request side only, as in the Rust Harmony. */
+    static final Apply DEFAULT_APPLY = Apply.LEFT;
 
     private static final System.Logger LOG = System.getLogger(MetadataTransform.class.getName());
 
@@ -42,7 +44,7 @@ public final class MetadataTransform implements Middleware {
 
     public static MetadataTransform create(ComponentConfig config, Options options, BuildContext context) {
         Optional<JoltSpec> spec = JoltSpec.read(options, context.transformsPath());
-        return new MetadataTransform(config.name(), spec.orElse(null), Apply.read(options),
+        return new MetadataTransform(config.name(), spec.orElse(null), Apply.read(options, DEFAULT_APPLY),
                 options.bool("fail_on_error", true));
     }
 

@@ -1,6 +1,7 @@
 package org.harmonyee.middleware.auth;
 
 import org.harmonyee.core.config.ConfigException;
+import org.harmonyee.core.config.LogRecorder;
 import org.harmonyee.core.envelope.ResponseEnvelope;
 import org.harmonyee.middleware.TestGateway;
 import org.junit.jupiter.api.AfterEach;
@@ -97,15 +98,41 @@ class BasicAuthTest {
     }
 
     @Test
+    void aTokenFileThatDoesNotExistYetIsAWarningAndATokenWrittenLaterWorksWithoutARestart() throws IOException {
+        try (LogRecorder log = LogRecorder.of(BasicAuth.class)) {
+            start("token_path = \"secrets/token.txt\"\n");
+
+            assertChallenged(gateway.get("/x", "Authorization", "Bearer late-token"));
+            assertChallenged(gateway.get("/x", "Authorization", "Bearer "));
+            assertThat(log.warnings()).singleElement().asString()
+                    .contains("pipelines/p.toml: [middleware.auth] token_path:")
+                    .contains("secrets" + java.io.File.separator + "token.txt").contains("does not exist yet");
+        }
+
+        Files.createDirectories(directory.resolve("secrets"));
+        Files.writeString(directory.resolve("secrets/token.txt"), "late-token\n");
+
+        ResponseEnvelope response = gateway.get("/x", "Authorization", "Bearer late-token");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(TestGateway.json(response).at("/metadata/auth.method").asText()).isEqualTo("token");
+        assertThat(gateway.get("/x", "Authorization", basic("clinician:s3cret:with:colons")).status())
+                .as("Basic credentials work throughout").isEqualTo(200);
+
+        Files.delete(directory.resolve("secrets/token.txt"));
+        assertChallenged(gateway.get("/x", "Authorization", "Bearer late-token"));
+    }
+
+    @Test
     void missingOptionsStopTheStartupNamingFileTableAndKey() {
         gateway = new TestGateway(directory);
         assertThatThrownBy(() -> gateway.start("""
                 [middleware.auth]
                 type = "basic_auth"
-                token_path = "absent.txt"
+                token_path = "pipelines"
                 """)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("pipelines/p.toml: [middleware.auth] username: required, missing")
                 .hasMessageContaining("pipelines/p.toml: [middleware.auth] password: required, missing")
-                .hasMessageContaining("pipelines/p.toml: [middleware.auth] token_path: cannot read");
+                .hasMessageContaining("pipelines/p.toml: [middleware.auth] token_path: cannot read")
+                .hasMessageContaining("not a readable file");
     }
 }

@@ -233,6 +233,45 @@ class JwtAuthTest {
     }
 
     @Test
+    void theRustNameJwtauthIsTheSameType() {
+        String secret = "0123456789abcdef0123456789abcdef";
+        gateway = new TestGateway(directory);
+        gateway.start("""
+                [middleware_types.jwtauth]
+                module = ""
+                [pipelines.p]
+                networks = ["default"]
+                endpoints = ["e"]
+                middleware = ["jwt"]
+                backends = ["echo"]
+                [endpoints.e]
+                service = "http"
+                path_prefix = "/"
+                [backends.echo]
+                service = "echo"
+                [middleware.jwt]
+                type = "jwtauth"
+                [middleware.jwt.options]
+                use_hs256 = true
+                """ + "hs256_secret = \"" + secret + "\"\n");
+
+        assertThat(call(Tokens.hs256(secret.getBytes(StandardCharsets.UTF_8), Tokens.claims().build())).status())
+                .isEqualTo(200);
+        assertThat(gateway.get("/fhir/Patient").status()).isEqualTo(401);
+    }
+
+    @Test
+    void anUnknownTypeListsBothNames() {
+        gateway = new TestGateway(directory);
+        assertThatThrownBy(() -> gateway.start("""
+                [middleware.jwt]
+                type = "jwt-auth"
+                """)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("[middleware.jwt] type: unknown middleware type 'jwt-auth'")
+                .hasMessageContaining("jwt_auth, jwtauth");
+    }
+
+    @Test
     void startupRefusesMissingKeysAndShortSecrets() {
         gateway = new TestGateway(directory);
         assertThatThrownBy(() -> gateway.start("""

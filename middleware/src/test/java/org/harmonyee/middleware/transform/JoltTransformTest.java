@@ -58,6 +58,7 @@ class JoltTransformTest {
                 type = "transform"
                 [middleware.to_fhir.options]
                 spec_path = "patient_to_fhir.json"
+                apply = "left"
                 """, "\"to_fhir\"");
 
         JsonNode patient = TestGateway.json(gateway.postJson("/patients", PATIENT)).get("body");
@@ -225,6 +226,22 @@ class JoltTransformTest {
                 .hasMessageContaining("pipelines/p.toml: [middleware.missing] spec_path: cannot read")
                 .hasMessageContaining("pipelines/p.toml: [middleware.sideways] apply: expected one of [both, left, right], got 'sideways'")
                 .hasMessageContaining("pipelines/p.toml: [middleware.nospec] spec_path: required, missing");
+    }
+
+    @Test
+    void withoutApplyATransformRunsOnBothSidesAsInRustHarmony() {
+        new TestGateway(directory).file("transforms/mark.json", """
+                [{"operation": "default", "spec": {"marked": "yes"}}]""");
+        start("""
+                [middleware.mark]
+                type = "transform"
+                spec_path = "mark.json"
+                """, "\"mark\"");
+
+        JsonNode response = TestGateway.json(gateway.postJson("/x", "{\"a\":1}"));
+
+        assertThat(response.at("/body/marked").asText()).as("request side").isEqualTo("yes");
+        assertThat(response.at("/marked").asText()).as("response side").isEqualTo("yes");
     }
 
     @Test
