@@ -7,12 +7,15 @@ import org.jboss.shrinkwrap.api.Archive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The DICOM listener of {@code [network.imaging.dicom]}, opened by the resource adapter and served
  * by the message-driven bean: on Payara Micro the RAR beside the WAR, on WildFly inside the EAR.
- * DCMTK's echoscu and findscu are the callers.
+ * DCMTK's echoscu and findscu are the callers; behind the router pipeline, an archive of the
+ * test's own is the PACS.
  */
 @ExtendWith(ArquillianExtension.class)
 class DicomListenerIT {
@@ -47,8 +50,45 @@ class DicomListenerIT {
 
         assertThat(find.output()).contains("Received Final Find Response")
                 .contains("DIMSE Status                  : 0xc000: Failed: Unable to process")
-                .contains("(0000,0902) LO [no pipeline serves C-FIND on this gateway yet ]")
+                .contains("(0000,0902) LO [no pipeline serves C-FIND for HARMONY_IT]")
                 .contains("Releasing Association").doesNotContain("Abort");
+    }
+
+    @Test
+    void findscuThroughTheRouterGetsWhatThePacsAnswers() throws Exception {
+        try (TestPacs pacs = TestPacs.start(Gateway.port("IT_PACS_PORT"))) {
+            Dcmtk.Result routed = Dcmtk.run(60, "findscu", "-v", "-S", "-aet", "IT_SCU", "-aec", "ROUTER_IT",
+                    "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID", "127.0.0.1", port());
+            Dcmtk.Result direct = Dcmtk.run(60, "findscu", "-v", "-S", "-aet", "IT_SCU", "-aec", TestPacs.AE_TITLE,
+                    "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID", "127.0.0.1",
+                    String.valueOf(Gateway.port("IT_PACS_PORT")));
+
+            assertThat(routed.status()).as(routed.output()).isZero();
+            assertThat(studyUids(routed.output())).as("the studies the PACS has, through the gateway")
+                    .isNotEmpty().containsExactlyInAnyOrderElementsOf(studyUids(direct.output()));
+        }
+    }
+
+    @Test
+    void aCallerTheRouterDoesNotAcceptIsRejected() throws Exception {
+        Dcmtk.Result echo = Dcmtk.run(60, "echoscu", "-aet", "INTRUDER", "-aec", "ROUTER_IT", "127.0.0.1", port());
+
+        assertThat(echo.status()).isNotZero();
+        assertThat(echo.output()).contains("Rejected Permanent").contains("Calling AE Title Not Recognized");
+    }
+
+    @Test
+    void aPacsThatIsDownIsAFailureStatusWithTheReasonNotAHang() throws Exception {
+        Dcmtk.Result find = Dcmtk.run(60, "findscu", "-d", "-S", "-aet", "IT_SCU", "-aec", "ROUTER_IT",
+                "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID", "127.0.0.1", port());
+
+        assertThat(find.output()).contains("Received Final Find Response").contains("0xa701")
+                .contains("unreachable").doesNotContain("Abort");
+    }
+
+    private static List<String> studyUids(String findscuOutput) {
+        return findscuOutput.lines().filter(line -> line.contains("(0020,000d) UI ["))
+                .map(line -> line.substring(line.indexOf('[') + 1, line.indexOf(']')).strip()).toList();
     }
 
     private static String port() {

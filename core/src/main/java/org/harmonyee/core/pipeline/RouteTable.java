@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -47,6 +48,12 @@ public final class RouteTable {
             }
         }
         throw new GatewayException(ProblemType.NOT_FOUND, "no pipeline serves " + path);
+    }
+
+    /** The route serving {@code path} on {@code network}, whatever the method. */
+    public Optional<Route> find(String network, String path) {
+        return byNetwork.getOrDefault(network, List.of()).stream().filter(route -> route.spec().covers(path))
+                .findFirst();
     }
 
     /** Every route, grouped by network, longest prefix first. */

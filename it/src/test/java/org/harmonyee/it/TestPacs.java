@@ -1,0 +1,48 @@
+package org.harmonyee.it;
+
+import org.harmonyee.dicom.net.archive.DirectoryArchive;
+import org.harmonyee.dicom.net.association.AcceptorConfig;
+import org.harmonyee.dicom.net.association.AssociationAcceptor;
+import org.harmonyee.dicom.net.association.AssociationSettings;
+import org.harmonyee.dicom.net.association.TransferCapabilities;
+import org.harmonyee.dicom.net.peers.TestDataset;
+import org.harmonyee.dicom.net.service.DimseServiceRouter;
+import org.harmonyee.dicom.net.service.QueryRetrieveScp;
+
+import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The PACS behind the gateway's DICOM router in the deployment tests: the synthetic test dataset
+ * served by our toolkit's folder archive on the port the build reserved, as {@value #AE_TITLE}.
+ */
+final class TestPacs implements AutoCloseable {
+
+    static final String AE_TITLE = "IT_PACS";
+
+    private final ExecutorService executor;
+    private final AssociationAcceptor acceptor;
+
+    private TestPacs(ExecutorService executor, AssociationAcceptor acceptor) {
+        this.executor = executor;
+        this.acceptor = acceptor;
+    }
+
+    static TestPacs start(int port) throws IOException {
+        ExecutorService executor = Executors.newCachedThreadPool();
+        DirectoryArchive archive = DirectoryArchive.open(TestDataset.directory());
+        DimseServiceRouter router = new DimseServiceRouter(new QueryRetrieveScp(executor).find(archive).get(archive));
+        AcceptorConfig config = new AcceptorConfig("127.0.0.1", port, Set.of(AE_TITLE), Set.of(),
+                TransferCapabilities.defaults(), AcceptorConfig.DEFAULT_MAX_ASSOCIATIONS, AssociationSettings.DEFAULT,
+                null);
+        return new TestPacs(executor, new AssociationAcceptor(config, router, executor).start());
+    }
+
+    @Override
+    public void close() {
+        acceptor.close();
+        executor.shutdownNow();
+    }
+}
