@@ -1,10 +1,10 @@
 package org.harmonyee.server.dimse;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.harmonyee.core.envelope.ExchangeIds;
 import org.harmonyee.core.envelope.Json;
-import org.harmonyee.core.envelope.MetadataKeys;
 import org.harmonyee.core.envelope.RequestEnvelope;
 import org.harmonyee.core.envelope.ResponseEnvelope;
 import org.harmonyee.core.envelope.Result;
@@ -22,26 +22,25 @@ import org.harmonyee.server.exchange.PipelineService;
 import org.harmonyee.server.lifecycle.RunningGateway;
 import org.harmonyee.services.dimse.DicomEndpoint;
 import org.harmonyee.services.dimse.DimseRequests;
+import org.harmonyee.services.dimse.MoveSubOperations;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The DICOM door: the called AE title selects the pipeline ({@code dicom:AET} routes of the
  * {@code dicom} endpoints), a request becomes an envelope by the dimse service's convention
- * ({@link DimseRequests}) and makes the one call, {@code pipelines.execute(network, envelope)}; the
- * answer goes back to the caller as DIMSE: each C-FIND match as a pending response while the
- * backend produces it, a failure as its status and ErrorComment. C-ECHO and C-FIND are routed;
- * C-GET, C-MOVE and C-STORE are answered C000 until their routing lands. The listener's own AE
- * title, when no pipeline claims it, answers C-ECHO only.
+ * ({@link DoorEnvelopes}) and makes the one call, {@code pipelines.execute(network, envelope)}; the
+ * answer goes back to the caller as DIMSE while the backend produces it: each C-FIND match as a
+ * pending response, each C-GET instance as a C-STORE sub-operation on the caller's association,
+ * each C-MOVE instance as a C-STORE to the move destination the endpoint knows
+ * ({@link RetrieveRelay}); a failure as its status and ErrorComment. The listener's own AE title,
+ * when no pipeline claims it, answers C-ECHO only.
  */
 @ApplicationScoped
 public class DimseDoor {
 
     private static final System.Logger LOG = System.getLogger(DimseDoor.class.getName());
-    private static final Set<DimseOperation> ROUTED = Set.of(DimseOperation.C_ECHO, DimseOperation.C_FIND);
     private static final int ERROR_COMMENT_LENGTH = 64;
 
     @Inject
@@ -49,6 +48,9 @@ public class DimseDoor {
 
     @Inject
     PipelineService pipelines;
+
+    @Resource
+    ManagedExecutorService executor;
 
     /** Accepts a caller of a pipeline's AE title (if its endpoint admits it) or of the listener's own. */
     public AssociationDecision decide(AssociationRequest request) {
@@ -76,63 +78,80 @@ public class DimseDoor {
         Optional<Route> route = route(request.network(), request.calledAETitle());
         if (route.isEmpty()) {
             responder.complete(request.operation() == DimseOperation.C_ECHO ? DimseStatus.success()
-                    : DimseStatus.of(DimseStatus.UNABLE_TO_PROCESS, "no pipeline serves " + operation(request)
+                    : DimseStatus.of(DimseStatus.UNABLE_TO_PROCESS, "no pipeline serves " + request.operation()
                     + " for " + request.calledAETitle()));
             return;
         }
-        if (!ROUTED.contains(request.operation())) {
-            responder.complete(DimseStatus.of(DimseStatus.UNABLE_TO_PROCESS, operation(request)
-                    + " through pipelines is not routed yet"));
-            return;
+        MoveSubOperations destination = null;
+        if (request.operation() == DimseOperation.C_MOVE) {
+            Optional<MoveSubOperations> resolved = moveDestination(request, route.get());
+            if (resolved.isEmpty()) {
+                responder.complete(DimseStatus.of(DimseStatus.MOVE_DESTINATION_UNKNOWN, comment("move destination "
+                        + request.moveDestination().orElse("") + " is not known to this gateway")));
+                return;
+            }
+            destination = resolved.get();
         }
         RequestEnvelope envelope;
         try {
-            envelope = envelope(request);
+            envelope = DoorEnvelopes.of(request);
         } catch (IOException malformed) {
             responder.complete(DimseStatus.of(DimseStatus.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS,
                     comment("the identifier is not valid DICOM JSON: " + malformed.getMessage())));
             return;
         }
-        answer(pipelines.execute(request.network(), envelope), responder);
+        ResponseEnvelope response = pipelines.execute(request.network(), envelope);
+        if (destination == null) {
+            answer(request, response, responder, null);
+        } else {
+            try (MoveSubOperations moves = destination) {
+                answer(request, response, responder, moves);
+            }
+        }
     }
 
     private Optional<Route> route(String network, String calledAeTitle) {
         return gateway.runtime().routes().find(network, RouteSpec.dicomKey(calledAeTitle.strip()));
     }
 
-    private static RequestEnvelope envelope(DimseRequest request) throws IOException {
-        RequestEnvelope envelope = RequestEnvelope.builder(ExchangeIds.next(), operation(request),
-                RouteSpec.dicomKey(request.calledAETitle().strip())).build();
-        envelope.metadata().put(MetadataKeys.PROTOCOL, DimseRequests.PROTOCOL);
-        envelope.metadata().put(MetadataKeys.CLIENT_ADDRESS, request.remoteAddress().getAddress().getHostAddress());
-        envelope.metadata().put(DimseRequests.AFFECTED_SOP_CLASS, request.affectedSopClassUid());
-        envelope.metadata().put(DimseRequests.PRIORITY, request.priority().name());
-        envelope.metadata().put(DimseRequests.CALLING_AET, request.callingAETitle().strip());
-        envelope.metadata().put(DimseRequests.CALLED_AET, request.calledAETitle().strip());
-        request.moveDestination().ifPresent(to -> envelope.metadata().put(DimseRequests.MOVE_DESTINATION, to));
-        if (request.identifierJson().isPresent()) {
-            envelope.normalizedFromBody(Json.parse(request.identifierJson().get().getBytes(StandardCharsets.UTF_8)));
+    private Optional<MoveSubOperations> moveDestination(DimseRequest request, Route route) {
+        String aeTitle = request.moveDestination().orElse("");
+        if (!(route.endpoint() instanceof DicomEndpoint endpoint)) {
+            return Optional.empty();
         }
-        return envelope;
+        return endpoint.moveDestination(aeTitle).map(destination -> new MoveSubOperations(request.associationName(),
+                destination, request.calledAETitle().strip(), request.callingAETitle().strip(), request.messageId(),
+                executor));
     }
 
-    private static void answer(ResponseEnvelope response, DimseResponder responder) throws IOException {
+    private static void answer(DimseRequest request, ResponseEnvelope response, DimseResponder responder,
+                               MoveSubOperations moves) throws IOException {
         String failed = response.metadata().get(DimseRequests.STATUS);
-        if (failed != null && response.status() >= 400) {
-            responder.complete(DimseStatus.of(Integer.parseInt(failed, 16),
-                    response.metadata().getOrDefault(DimseRequests.ERROR_COMMENT, "")));
-            return;
-        }
         if (response.status() >= 400) {
-            responder.complete(DimseStatus.of(DimseStatus.UNABLE_TO_PROCESS, "the gateway answered " + response.status()));
+            response.results().ifPresent(ResultStream::close);
+            responder.complete(failed == null
+                    ? DimseStatus.of(DimseStatus.UNABLE_TO_PROCESS, "the gateway answered " + response.status())
+                    : DimseStatus.of(Integer.parseInt(failed, 16),
+                    response.metadata().getOrDefault(DimseRequests.ERROR_COMMENT, "")));
             return;
         }
         Optional<ResultStream> results = response.results();
         if (results.isEmpty()) {
-            responder.complete(DimseStatus.success());
+            responder.complete(failed == null ? DimseStatus.success() : DimseStatus.of(Integer.parseInt(failed, 16), null));
             return;
         }
-        sendMatches(results.get(), responder);
+        RetrieveRelay relay = new RetrieveRelay(request.associationName(), responder);
+        switch (request.operation()) {
+            case C_FIND -> sendMatches(results.get(), responder);
+            case C_GET -> relay.relay(results.get(), response.metadata(), instance -> responder.store(
+                    instance.sopClassUid(), instance.sopInstanceUid(), instance.transferSyntaxUid(), instance.dataSet()));
+            case C_MOVE -> relay.relay(results.get(), response.metadata(), moves::store);
+            default -> {
+                results.get().close();
+                responder.complete(DimseStatus.of(DimseStatus.UNABLE_TO_PROCESS, comment("the pipeline answered "
+                        + request.operation() + " with results")));
+            }
+        }
     }
 
     /** Each match as it arrives; C-CANCEL or a lost caller closes the stream, which cancels upstream. */
@@ -152,11 +171,8 @@ public class DimseDoor {
         }
     }
 
-    private static String operation(DimseRequest request) {
-        return request.operation().toString();
-    }
-
-    private static String comment(String detail) {
+    /** An ErrorComment: at most 64 characters (PS3.7, LO). */
+    static String comment(String detail) {
         String text = detail == null ? "" : detail;
         return text.length() <= ERROR_COMMENT_LENGTH ? text : text.substring(0, ERROR_COMMENT_LENGTH);
     }

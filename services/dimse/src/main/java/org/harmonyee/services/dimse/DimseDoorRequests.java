@@ -8,15 +8,24 @@ import org.harmonyee.core.error.GatewayException;
 import org.harmonyee.core.error.ProblemType;
 import org.harmonyee.dicom.data.Attributes;
 import org.harmonyee.dicom.net.dimse.Status;
-import org.harmonyee.dicom.net.service.RetrieveResult;
+import org.harmonyee.dicom.uid.UID;
+
+import java.util.Map;
 
 /**
  * Requests from a DICOM door, in the envelope convention of {@link DimseRequests}: the method is
  * the DIMSE operation, the identifier is the normalized DICOM JSON, a C-STORE's body is the PS3.10
- * instance. C-FIND and C-GET answer with their results streamed as they come from the PACS; the
+ * instance. C-FIND, C-GET and C-MOVE answer with their results streamed as they come from the PACS
+ * (a C-MOVE's instances are retrieved by C-GET: the door sends them on to the destination); the
  * final status and counters are in the response's metadata.
  */
 final class DimseDoorRequests {
+
+    /** The C-GET information model that retrieves what a C-MOVE model names. */
+    private static final Map<String, String> GET_MODEL_OF = Map.of(
+            UID.PatientRootQueryRetrieveInformationModelMove, UID.PatientRootQueryRetrieveInformationModelGet,
+            UID.StudyRootQueryRetrieveInformationModelMove, UID.StudyRootQueryRetrieveInformationModelGet,
+            UID.PatientStudyOnlyQueryRetrieveInformationModelMove, UID.PatientStudyOnlyQueryRetrieveInformationModelGet);
 
     private final ScuOperations operations;
 
@@ -31,8 +40,8 @@ final class DimseDoorRequests {
         return switch (operation) {
             case ECHO -> echo(request);
             case FIND -> find(request);
-            case GET -> get(request);
-            case MOVE -> move(request);
+            case GET -> retrieve(request, DimseOperation.GET);
+            case MOVE -> retrieve(request, DimseOperation.MOVE);
             case STORE -> store(request);
         };
     }
@@ -53,29 +62,25 @@ final class DimseDoorRequests {
         return response;
     }
 
-    private ResponseEnvelope get(RequestEnvelope request) {
+    /**
+     * C-GET, and C-MOVE, which the door completes itself (it sends the instances on to the move
+     * destination it resolved): both are a C-GET on the PACS whose instances stream back as results.
+     */
+    private ResponseEnvelope retrieve(RequestEnvelope request, DimseOperation operation) {
+        if (operation == DimseOperation.MOVE) {
+            String destination = request.metadata().get(DimseRequests.MOVE_DESTINATION);
+            if (destination == null || !AeTitles.isValid(destination)) {
+                throw new GatewayException(ProblemType.MALFORMED_REQUEST, DimseRequests.MOVE_DESTINATION
+                        + ": a C-MOVE needs the AE title of its destination, got " + (destination == null ? "none"
+                        : "'" + destination + "'")).withDimseStatus(Status.MOVE_DESTINATION_UNKNOWN);
+            }
+        }
         Attributes identifier = Identifiers.read(request.normalized().orElse(null));
         String model = model(request, DimseOperation.GET, Identifiers.level(identifier, true));
         GetSource source = operations.get(request.exchangeId(), model, identifier, DimseRequests.priority(request));
         ResponseEnvelope response = ResponseEnvelope.streaming(200, new Headers().set("Content-Type",
                 "multipart/related; type=\"" + DimseRequests.APPLICATION_DICOM + "\""), ResultStream.of(source));
         source.reportTo(response.metadata());
-        return response;
-    }
-
-    private ResponseEnvelope move(RequestEnvelope request) {
-        String destination = request.metadata().get(DimseRequests.MOVE_DESTINATION);
-        if (destination == null || !AeTitles.isValid(destination)) {
-            throw new GatewayException(ProblemType.MALFORMED_REQUEST, DimseRequests.MOVE_DESTINATION
-                    + ": a C-MOVE needs the AE title of its destination, got " + (destination == null ? "none"
-                    : "'" + destination + "'")).withDimseStatus(Status.MOVE_DESTINATION_UNKNOWN);
-        }
-        Attributes identifier = Identifiers.read(request.normalized().orElse(null));
-        String model = model(request, DimseOperation.MOVE, Identifiers.level(identifier, true));
-        RetrieveResult result = operations.move(request.exchangeId(), model, identifier, destination.strip(),
-                DimseRequests.priority(request));
-        ResponseEnvelope response = ResponseEnvelope.of(200);
-        DimseRequests.putCounters(result, response.metadata());
         return response;
     }
 
@@ -87,9 +92,13 @@ final class DimseDoorRequests {
         return response;
     }
 
-    /** The caller's information model (its Affected SOP Class UID), else the one the level calls for. */
+    /**
+     * The caller's information model (its Affected SOP Class UID; a C-MOVE model becomes its C-GET
+     * counterpart), else the one the level calls for.
+     */
     private static String model(RequestEnvelope request, DimseOperation operation, String level) {
         String affected = request.metadata().get(DimseRequests.AFFECTED_SOP_CLASS);
-        return affected == null || affected.isBlank() ? Identifiers.model(operation, level) : affected.strip();
+        return affected == null || affected.isBlank() ? Identifiers.model(operation, level)
+                : GET_MODEL_OF.getOrDefault(affected.strip(), affected.strip());
     }
 }

@@ -55,6 +55,11 @@ public final class DimseRequests {
     public static final String SOP_CLASS_UID_HEADER = "DICOM-SOP-Class-UID";
     public static final String SOP_INSTANCE_UID_HEADER = "DICOM-SOP-Instance-UID";
     public static final String TRANSFER_SYNTAX_UID_HEADER = "DICOM-Transfer-Syntax-UID";
+    /**
+     * Header of a C-GET result, when the PACS said (in its last pending response): the
+     * sub-operations it still had to perform when this instance came, this one included.
+     */
+    public static final String REMAINING_HEADER = "DICOM-Remaining-Sub-Operations";
 
     /** Request metadata of an HTTP-door request: the operation, {@code echo|find|get|move|store}. */
     public static final String HTTP_OPERATION = "dimse_op";

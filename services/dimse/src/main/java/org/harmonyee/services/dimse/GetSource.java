@@ -59,6 +59,7 @@ final class GetSource implements ResultStream.Source {
     private final AtomicInteger handedOver = new AtomicInteger();
     private final AtomicInteger consumed = new AtomicInteger();
     private final AtomicInteger mostAhead = new AtomicInteger();
+    private final AtomicInteger remaining = new AtomicInteger(-1);
     private Map<String, String> metadata = new HashMap<>();
     private volatile boolean closed;
     private InstancePipe current;
@@ -79,7 +80,10 @@ final class GetSource implements ResultStream.Source {
     /** Runs the C-GET to its final response; on a thread of its own, as it waits for the end. */
     void retrieve(String model, Attributes identifier, Priority priority) {
         try {
-            RetrieveResult result = association.get(model, identifier, priority, this::store, progress -> !closed);
+            RetrieveResult result = association.get(model, identifier, priority, this::store, progress -> {
+                remaining.set(progress.remaining());
+                return !closed;
+            });
             handOver(new Item(null, null, result, null));
         } catch (DimseException e) {
             handOver(new Item(null, null, null, DimseStatusMapping.refused(backend, DimseOperation.GET, e)));
@@ -125,11 +129,16 @@ final class GetSource implements ResultStream.Source {
         return Status.SUCCESS;
     }
 
-    private static Headers partHeaders(ScpContext context, String sopInstance) {
-        return new Headers().set("Content-Type", DimseRequests.APPLICATION_DICOM)
+    private Headers partHeaders(ScpContext context, String sopInstance) {
+        Headers headers = new Headers().set("Content-Type", DimseRequests.APPLICATION_DICOM)
                 .set(DimseRequests.SOP_CLASS_UID_HEADER, context.sopClassUid())
                 .set(DimseRequests.SOP_INSTANCE_UID_HEADER, sopInstance)
                 .set(DimseRequests.TRANSFER_SYNTAX_UID_HEADER, context.transferSyntax());
+        int left = remaining.get();
+        if (left > 0) {
+            headers.set(DimseRequests.REMAINING_HEADER, String.valueOf(left));
+        }
+        return headers;
     }
 
     /** Waits for room, unless the consumer went away: then the item is dropped. */

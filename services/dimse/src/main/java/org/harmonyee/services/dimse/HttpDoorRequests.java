@@ -135,8 +135,8 @@ final class HttpDoorRequests {
         ScuOperations.Stored stored = operations.store(request.exchangeId(), request.body(),
                 DimseRequests.priority(request));
         ObjectNode answer = answer("store").put("status", DimseRequests.status(stored.status()))
-                .put("sop_class_uid", stored.meta().mediaStorageSopClassUid())
-                .put("sop_instance_uid", stored.meta().mediaStorageSopInstanceUid());
+                .put("sop_class_uid", stored.instance().sopClassUid())
+                .put("sop_instance_uid", stored.instance().sopInstanceUid());
         return respond(answer, DimseRequests.status(stored.status()));
     }
 

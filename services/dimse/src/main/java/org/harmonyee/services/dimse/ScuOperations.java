@@ -4,7 +4,6 @@ import org.harmonyee.core.envelope.Body;
 import org.harmonyee.core.error.GatewayException;
 import org.harmonyee.core.error.ProblemType;
 import org.harmonyee.dicom.data.Attributes;
-import org.harmonyee.dicom.io.FileMetaInformation;
 import org.harmonyee.dicom.net.dimse.DimseException;
 import org.harmonyee.dicom.net.dimse.Priority;
 import org.harmonyee.dicom.net.pdu.AAbort;
@@ -18,7 +17,6 @@ import org.harmonyee.dicom.net.service.ScuAssociation;
 import org.harmonyee.dicom.uid.UID;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -36,7 +34,7 @@ final class ScuOperations {
     }
 
     /** What a C-STORE sent and the PACS answered (0000 or a warning). */
-    record Stored(FileMetaInformation meta, int status) {
+    record Stored(Part10Input instance, int status) {
     }
 
     private final String backend;
@@ -121,14 +119,12 @@ final class ScuOperations {
      * data set streamed from the body as it is read.
      */
     Stored store(String exchangeId, Body body, Priority priority) {
-        Part10Input instance = Part10Input.read(body);
-        FileMetaInformation meta = instance.meta();
-        try (InputStream dataSet = instance.dataSet()) {
-            Proposal proposal = new Proposal().add(meta.mediaStorageSopClassUid(), meta.transferSyntaxUid());
+        try (Part10Input instance = Part10Input.read(body)) {
+            Proposal proposal = new Proposal().add(instance.sopClassUid(), instance.transferSyntaxUid());
             ScuConnector.Connection connection = connector.open(exchangeId, DimseOperation.STORE, proposal);
             try (ScuAssociation association = connection.association()) {
-                return new Stored(meta, association.store(meta.mediaStorageSopClassUid(),
-                        meta.mediaStorageSopInstanceUid(), meta.transferSyntaxUid(), dataSet, priority));
+                return new Stored(instance, association.store(instance.sopClassUid(), instance.sopInstanceUid(),
+                        instance.transferSyntaxUid(), instance.dataSet(), priority));
             }
         } catch (DimseException e) {
             throw DimseStatusMapping.refused(backend, DimseOperation.STORE, e);

@@ -142,7 +142,7 @@ class ConnectionFaultsTest {
                 max_failures = 5
                 """) + target("dead", closedPort(), "") + target("live", live.port(), ""));
 
-        assertThatThrownBy(() -> backend.invoke(Requests.dimse(DimseRequests.C_MOVE,
+        assertThatThrownBy(() -> backend.invoke(Requests.http("POST", "/move",
                 Requests.identifier("STUDY", "0020000D", "UI", "1.2.3"), DimseRequests.MOVE_DESTINATION, "ELSEWHERE")))
                 .isInstanceOfSatisfying(GatewayException.class,
                         e -> assertThat(e.type()).isEqualTo(ProblemType.BACKEND_UNREACHABLE));

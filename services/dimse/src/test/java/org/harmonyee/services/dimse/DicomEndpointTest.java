@@ -94,14 +94,14 @@ class DicomEndpointTest {
                 accept_calling_aets = ["MODALITY", "VIEWER"]
                 [endpoints.scp.move_destinations]
                 VIEWER = "127.0.0.1:11113"
-                SECURE = "pacs.example:2762:tls"
+                ARCHIVE = "pacs.example:2762"
                 """ + PACS)) {
             DicomEndpoint endpoint = (DicomEndpoint) runtime.route("default", RouteSpec.dicomKey("GATEWAY"), "C-ECHO")
                     .endpoint();
             assertThat(endpoint.acceptsCaller("VIEWER")).isTrue();
             assertThat(endpoint.acceptsCaller("INTRUDER")).isFalse();
-            assertThat(endpoint.moveDestination("VIEWER")).contains(new MoveDestination("VIEWER", "127.0.0.1", 11113, false));
-            assertThat(endpoint.moveDestination("SECURE")).contains(new MoveDestination("SECURE", "pacs.example", 2762, true));
+            assertThat(endpoint.moveDestination("VIEWER")).contains(new MoveDestination("VIEWER", "127.0.0.1", 11113));
+            assertThat(endpoint.moveDestination("ARCHIVE")).contains(new MoveDestination("ARCHIVE", "pacs.example", 2762));
             assertThat(endpoint.moveDestination("NOBODY")).isEmpty();
 
             RequestEnvelope intruder = RequestEnvelope.builder("x", "C-FIND", RouteSpec.dicomKey("GATEWAY")).build();
@@ -144,12 +144,14 @@ class DicomEndpointTest {
                 enable_echo = "perhaps"
                 [endpoints.scp.move_destinations]
                 VIEWER = "127.0.0.1"
+                SECURE = "pacs.example:2762:tls"
                 """ + PACS)).isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
                 .extracting(ConfigProblem::toString)
                 .anySatisfy(p -> assertThat(p).startsWith("pipelines/p.toml: [endpoints.scp] local_aet: expected an AE title"))
                 .anySatisfy(p -> assertThat(p).startsWith("pipelines/p.toml: [endpoints.scp] accept_calling_aets:"))
                 .anySatisfy(p -> assertThat(p).startsWith("pipelines/p.toml: [endpoints.scp] enable_echo:"))
                 .anySatisfy(p -> assertThat(p).contains("move_destinations: entry 'VIEWER'"))
+                .anySatisfy(p -> assertThat(p).contains("move_destinations: entry 'SECURE': TLS to a move destination"))
                 .anySatisfy(p -> assertThat(p).contains("endpoint 'scp' serves DICOM, but network 'default' has no "
                         + "[network.default.dicom] listener")));
     }

@@ -43,15 +43,19 @@ public final class CStoreScu {
         }
         Command request = Command.cStoreRQ(association.nextMessageId(), meta.mediaStorageSopClassUid(),
                 meta.mediaStorageSopInstanceUid(), priority);
+        originate(request, moveOriginator);
+        return send(association, context, request, InstanceWriter.writer(file, meta, context.transferSyntax()));
+    }
+
+    private static void originate(Command request, MoveOriginator moveOriginator) {
         if (moveOriginator != null) {
             request.setString(Tag.MoveOriginatorApplicationEntityTitle, VR.AE, moveOriginator.aeTitle());
             request.setInt(Tag.MoveOriginatorMessageID, moveOriginator.messageId());
         }
-        return send(association, context, request, InstanceWriter.writer(file, meta, context.transferSyntax()));
     }
 
     /** The AE title and message id of the C-MOVE a sub-operation belongs to. */
-    record MoveOriginator(String aeTitle, int messageId) {
+    public record MoveOriginator(String aeTitle, int messageId) {
     }
 
     /**
@@ -63,12 +67,23 @@ public final class CStoreScu {
      */
     public static int store(Association association, String sopClassUid, String sopInstanceUid, String transferSyntax,
                             InputStream dataSet, Priority priority) throws IOException, DimseException {
+        return store(association, sopClassUid, sopInstanceUid, transferSyntax, dataSet, priority, null);
+    }
+
+    /**
+     * As {@link #store(Association, String, String, String, InputStream, Priority)}, as a C-MOVE
+     * sub-operation when {@code moveOriginator} is set.
+     */
+    public static int store(Association association, String sopClassUid, String sopInstanceUid, String transferSyntax,
+                            InputStream dataSet, Priority priority, MoveOriginator moveOriginator)
+            throws IOException, DimseException {
         PresentationContext context = association.acceptedContext(sopClassUid, transferSyntax);
         if (context == null) {
             throw new DimseException(Status.SOP_CLASS_NOT_SUPPORTED, "no context accepted for " + sopClassUid + " in "
                     + transferSyntax);
         }
         Command request = Command.cStoreRQ(association.nextMessageId(), sopClassUid, sopInstanceUid, priority);
+        originate(request, moveOriginator);
         return send(association, context, request, dataSet::transferTo);
     }
 

@@ -76,6 +76,12 @@ public final class ScuAssociation implements AutoCloseable {
         return CStoreScu.store(association, sopClassUid, sopInstanceUid, transferSyntax, dataSet, priority);
     }
 
+    /** As {@link #store(String, String, String, InputStream, Priority)}, as a sub-operation of {@code originator}'s C-MOVE. */
+    public int store(String sopClassUid, String sopInstanceUid, String transferSyntax, InputStream dataSet,
+                     Priority priority, CStoreScu.MoveOriginator originator) throws IOException, DimseException {
+        return CStoreScu.store(association, sopClassUid, sopInstanceUid, transferSyntax, dataSet, priority, originator);
+    }
+
     /**
      * C-FIND with a callback per match (on the reader thread; return false to cancel).
      *

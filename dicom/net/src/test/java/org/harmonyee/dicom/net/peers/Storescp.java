@@ -24,7 +24,11 @@ public final class Storescp implements AutoCloseable {
 
     /** @param syntaxOptions storescp's transfer syntax options; none means {@code +xa} (every syntax it knows) */
     public static Storescp start(Path directory, String aeTitle, String... syntaxOptions) throws IOException {
-        int port = PeerProcess.freePort();
+        return start(directory, aeTitle, PeerProcess.freePort(), syntaxOptions);
+    }
+
+    /** As {@link #start(Path, String, String...)}, on a port chosen by the caller (one a configuration names). */
+    public static Storescp start(Path directory, String aeTitle, int port, String... syntaxOptions) throws IOException {
         Path output = directory.resolve("received");
         Files.createDirectories(output);
         List<String> arguments = new ArrayList<>(List.of("-aet", aeTitle, "+B", "-od", output.toString()));
