@@ -148,6 +148,54 @@ class DimseRoutingIT {
         SameInstances.assertReceived(instances, stored);
     }
 
+    @Test
+    void transformsCoerceTheIdentifierOnTheWayInAndEachMatchOnTheWayOut() throws Exception {
+        String patient = mixedStudy().get(0).patientId();
+        List<String> lowerCase = List.of("-S", "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID",
+                "-k", "AccessionNumber", "-k", "PatientID=" + patient.toLowerCase(java.util.Locale.ROOT));
+        List<String> upperCase = List.of("-S", "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID",
+                "-k", "AccessionNumber", "-k", "PatientID=" + patient);
+        try (TestPacs pacs = TestPacs.start(pacsPort())) {
+            Dcmtk.Result guarded = call("findscu", "GUARDED_IT", dicomPort(), lowerCase);
+            Dcmtk.Result direct = call("findscu", TestPacs.AE_TITLE, pacsPort(), upperCase);
+            Dcmtk.Result uncoerced = call("findscu", TestPacs.AE_TITLE, pacsPort(), lowerCase);
+
+            assertThat(values(uncoerced.output(), "(0020,000d)")).as("the PACS matches PatientID exactly").isEmpty();
+            assertThat(values(guarded.output(), "(0020,000d)")).as(guarded.output()).isNotEmpty()
+                    .isEqualTo(values(direct.output(), "(0020,000d)"));
+            List<String> accessions = values(direct.output(), "(0008,0050)").stream().filter(v -> !v.isEmpty())
+                    .map(v -> "GW-" + v).sorted().toList();
+            assertThat(accessions).isNotEmpty();
+            assertThat(values(guarded.output(), "(0008,0050)").stream().filter(v -> !v.isEmpty()).toList())
+                    .isEqualTo(accessions);
+        }
+    }
+
+    @Test
+    void theFilterRefusesWhatItDoesNotAllowWithC000AndTheReason() throws Exception {
+        List<String> query = List.of("-d", "-S", "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID");
+        try (TestPacs pacs = TestPacs.start(pacsPort())) {
+            Dcmtk.Result get = call("getscu", "GUARDED_IT", dicomPort(), query);
+            List<String> stranger = new ArrayList<>(List.of("-aet", "STRANGER"));
+            stranger.addAll(query);
+            Dcmtk.Result find = Dcmtk.run(60, "findscu", with(stranger, "-aec", "GUARDED_IT", "127.0.0.1",
+                    String.valueOf(dicomPort())).toArray(String[]::new));
+
+            assertThat(get.output()).contains("0xc000").contains("only_find_from_it_scu: C-GET not allowed");
+            assertThat(find.output()).contains("Received Final Find Response").contains("0xc000")
+                    .contains("only_find_from_it_scu: calling AE STRANGER not allowed").doesNotContain("Abort");
+        }
+    }
+
+    @Test
+    void aPipelineBehindAuthenticationRefusesACallerWithoutCredentials0124() throws Exception {
+        Dcmtk.Result find = call("findscu", "LOCKED_IT", dicomPort(), List.of("-d", "-S", "-k",
+                "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID"));
+
+        assertThat(find.output()).contains("Received Final Find Response").contains("0x0124")
+                .doesNotContain("Abort");
+    }
+
     /** A DCMTK call as IT_SCU to {@code calledAeTitle}, the options before the address. */
     private static Dcmtk.Result call(String tool, String calledAeTitle, int port, List<String> options)
             throws IOException, InterruptedException {

@@ -18,8 +18,9 @@ import java.lang.System.Logger.Level;
 import java.util.Optional;
 
 /**
- * Type {@code transform}: JOLT over the normalized JSON. The result replaces it, so the backend
- * (left) or the client (right) receives the transformed JSON. With {@code inject_context = true}
+ * Type {@code transform}: JOLT over the normalized JSON, and on the response side over each result
+ * of a streaming response (a C-FIND match, a QIDO-RS match) as it passes. The result replaces it,
+ * so the backend (left) or the client (right) receives the transformed JSON. With {@code inject_context = true}
  * the input is {@code {"data": ..., "context": {"request": ..., "response": ...}}} and the output's
  * {@code data} is kept. A request without a JSON view is passed on untransformed.
  */
@@ -58,7 +59,11 @@ public final class JoltTransform implements Middleware {
                     .ifPresent(request::normalized);
         }
         ResponseEnvelope response = next.proceed(request);
-        if (apply.response()) {
+        if (apply.response() && response.results().isPresent()) {
+            ObjectNode context = ExchangeContext.of(request, response);
+            response.mapResults(result -> result.jsonView().flatMap(json -> transform(json, context,
+                    request.exchangeId())).map(result::withJson).orElse(result));
+        } else if (apply.response()) {
             transform(response.normalized().orElse(null), ExchangeContext.of(request, response), request.exchangeId())
                     .ifPresent(response::normalized);
         }

@@ -5,7 +5,7 @@ import org.harmonyee.core.runtime.ServiceModule;
 
 /**
  * Registers the {@code dicom} backend and endpoint, also under their Rust Harmony names
- * {@code dicom_scu} (backend) and {@code dicom_scp} (endpoint).
+ * {@code dicom_scu} (backend) and {@code dicom_scp} (endpoint), and the {@code dimse_filter} middleware.
  */
 public final class DimseServices implements ServiceModule {
 
@@ -15,5 +15,6 @@ public final class DimseServices implements ServiceModule {
         catalog.backend(DimseBackend.SCU_SERVICE, DimseBackend::create);
         catalog.endpoint(DicomEndpoint.SERVICE, DicomEndpoint::create);
         catalog.endpoint(DicomEndpoint.SCP_SERVICE, DicomEndpoint::create);
+        catalog.middleware(DimseFilter.TYPE, DimseFilter::create);
     }
 }
