@@ -49,6 +49,11 @@ final class TestPacs implements AutoCloseable {
         return new TestPacs(executor, new AssociationAcceptor(config, router, executor).start());
     }
 
+    /** The associations open on the PACS now: the gateway's, while it retrieves, finds or stores. */
+    int activeAssociations() {
+        return acceptor.activeAssociations();
+    }
+
     @Override
     public void close() {
         acceptor.close();

@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The assembled gateway: its configuration, pipelines and routes, ready to serve. Immutable and
- * thread-safe; {@link #close()} releases every endpoint, middleware and backend once.
+ * The assembled gateway: its configuration, pipelines and routes, ready to serve, and the
+ * {@link LiveViews} its host adds. Immutable but for those views, and thread-safe;
+ * {@link #close()} releases every endpoint, middleware and backend once.
  */
 public final class GatewayRuntime implements AutoCloseable {
 
@@ -26,6 +27,7 @@ public final class GatewayRuntime implements AutoCloseable {
     private final List<AutoCloseable> components;
     private final Instant startedAt;
     private final String serverInfo;
+    private final LiveViews views = new LiveViews();
 
     GatewayRuntime(GatewayConfig config, Map<String, Pipeline> pipelines, RouteTable routes,
                    List<AutoCloseable> components, Instant startedAt, String serverInfo) {
@@ -54,6 +56,11 @@ public final class GatewayRuntime implements AutoCloseable {
 
     public Instant startedAt() {
         return startedAt;
+    }
+
+    /** What the hosting server shows of its own live state through the management API. */
+    public LiveViews views() {
+        return views;
     }
 
     public String serverInfo() {

@@ -19,6 +19,7 @@ import org.harmonyee.core.runtime.BuildContext;
 import org.harmonyee.core.runtime.GatewayAssembler;
 import org.harmonyee.core.runtime.GatewayRuntime;
 import org.harmonyee.core.runtime.ServiceCatalog;
+import org.harmonyee.server.dimse.AssociationsView;
 
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
@@ -60,6 +61,7 @@ public class GatewayLifecycle {
             GatewayRuntime assembled = GatewayAssembler.readAndAssemble(file,
                     ServiceCatalog.standard(getClass().getClassLoader()), this::buildContext);
             StartupReport.log(assembled);
+            assembled.views().register(AssociationsView.NAME, new AssociationsView());
             running.publish(assembled);
             LOG.log(Level.INFO, () -> "Harmony EE started: " + assembled.pipelines().size() + " pipelines");
         } catch (ConfigException e) {

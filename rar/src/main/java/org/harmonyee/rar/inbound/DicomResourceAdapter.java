@@ -12,6 +12,8 @@ import org.harmonyee.core.config.ConfigException;
 import org.harmonyee.core.config.ConfigReader;
 import org.harmonyee.core.config.GatewayConfig;
 import org.harmonyee.rar.api.DicomMessageListener;
+import org.harmonyee.rar.api.OpenAssociation;
+import org.harmonyee.rar.api.OpenAssociations;
 
 import javax.transaction.xa.XAResource;
 import java.lang.System.Logger.Level;
@@ -19,31 +21,42 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The resource adapter hosting the gateway's DICOM listeners. {@link #start} keeps the server's
  * WorkManager; each {@link #endpointActivation} of a {@link DicomMessageListener} bean reads the
  * gateway's configuration and opens its {@code [network.NAME.dicom]} listeners for that bean
  * (state keyed by activation, so a second activation never replaces the first);
- * {@link #endpointDeactivation} and {@link #stop} close them and abort their associations.
+ * {@link #endpointDeactivation} and {@link #stop} close them and abort their associations. While it
+ * runs, the associations open on its listeners are published in {@link OpenAssociations}.
  */
 public class DicomResourceAdapter implements ResourceAdapter {
 
     private static final System.Logger LOG = System.getLogger(DicomResourceAdapter.class.getName());
 
     private final Map<ActivationKey, Activation> activations = new ConcurrentHashMap<>();
+    private final Supplier<List<OpenAssociation>> openAssociations = this::openAssociations;
     private volatile WorkManager workManager;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         workManager = context.getWorkManager();
+        OpenAssociations.publish(openAssociations);
         LOG.log(Level.INFO, "Harmony EE DICOM resource adapter started");
     }
 
     @Override
     public void stop() {
+        OpenAssociations.withdraw(openAssociations);
         activations.keySet().forEach(key -> close(activations.remove(key)));
         LOG.log(Level.INFO, "Harmony EE DICOM resource adapter stopped");
+    }
+
+    /** The associations open on every listener of every activation, published in {@link OpenAssociations}. */
+    List<OpenAssociation> openAssociations() {
+        return activations.values().stream().flatMap(activation -> activation.listeners().stream())
+                .flatMap(listener -> listener.openAssociations().stream()).toList();
     }
 
     @Override

@@ -40,9 +40,11 @@ final class ListenerRequestHandler implements RequestHandler {
     private final DimseServiceRouter router;
     private final RetrieveDelivery retrieves;
     private final Map<String, AtomicBoolean> findsRunning = new ConcurrentHashMap<>();
+    private final AssociationActivity activity;
 
-    ListenerRequestHandler(String network, EndpointDelivery delivery, Executor executor) {
+    ListenerRequestHandler(String network, EndpointDelivery delivery, Executor executor, AssociationActivity activity) {
         this.network = network;
+        this.activity = activity;
         this.delivery = delivery;
         this.router = new DimseServiceRouter(new QueryRetrieveScp(executor).find(this::find))
                 .echo(context -> deliver(context, null, null, null))
@@ -53,6 +55,9 @@ final class ListenerRequestHandler implements RequestHandler {
     @Override
     public void onRequest(Association association, PresentationContext context, Command command, InputStream dataSet)
             throws IOException {
+        if (command.commandField() != CommandField.C_CANCEL_RQ) {
+            activity.record(association, command);
+        }
         switch (command.commandField()) {
             case CommandField.C_GET_RQ, CommandField.C_MOVE_RQ -> retrieves.start(association, context, command, dataSet);
             case CommandField.C_CANCEL_RQ -> {

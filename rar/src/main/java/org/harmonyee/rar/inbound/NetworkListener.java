@@ -11,10 +11,12 @@ import org.harmonyee.dicom.net.association.Timeouts;
 import org.harmonyee.dicom.net.association.TransferCapabilities;
 import org.harmonyee.dicom.net.tls.DicomTls;
 import org.harmonyee.dicom.net.tls.TlsConfig;
+import org.harmonyee.rar.api.OpenAssociation;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.security.GeneralSecurityException;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -30,14 +32,16 @@ final class NetworkListener implements AutoCloseable {
     private final String network;
     private final DicomListener config;
     private final AssociationAcceptor acceptor;
+    private final AssociationActivity activity;
 
     NetworkListener(String network, DicomListener config, WorkManager workManager, EndpointDelivery delivery)
             throws ResourceException {
         this.network = network;
         this.config = config;
         WorkManagerExecutor executor = new WorkManagerExecutor(workManager, "DICOM " + network + " " + address());
-        this.acceptor = new AssociationAcceptor(acceptorConfig(), new ListenerRequestHandler(network, delivery, executor),
-                executor).policy(new EndpointPolicy(network, config.aeTitle(), config.tls().isPresent(), delivery));
+        this.activity = new AssociationActivity(network, config.tls().isPresent());
+        this.acceptor = new AssociationAcceptor(acceptorConfig(), new ListenerRequestHandler(network, delivery, executor,
+                activity), executor).policy(new EndpointPolicy(network, config.aeTitle(), config.tls().isPresent(), delivery));
     }
 
     /** Binds and starts accepting; a port in use fails with the network and the address named. */
@@ -53,6 +57,11 @@ final class NetworkListener implements AutoCloseable {
         LOG.log(Level.INFO, () -> "network '" + network + "' listens for DICOM on " + address() + " as "
                 + config.aeTitle() + (config.tls().isPresent() ? " (TLS)" : "") + ", at most "
                 + config.maxAssociations() + " associations");
+    }
+
+    /** The associations open on this listener now, with what each has asked. */
+    List<OpenAssociation> openAssociations() {
+        return activity.snapshot(acceptor.associations());
     }
 
     /** The port listened on (the configured one; a test's 0 becomes the one bound). */

@@ -50,8 +50,11 @@ final class ManagementBackend implements Backend {
             case "/pipelines" -> ResponseEnvelope.json(200, pipelines(gateway));
             case "/routes" -> ResponseEnvelope.json(200, routes(gateway));
             case "/backends" -> ResponseEnvelope.json(200, BackendStates.describe(gateway));
-            default -> throw new GatewayException(ProblemType.NOT_FOUND,
-                    "no management resource " + request.fullPath() + "; try info, pipelines, routes or backends");
+            default -> gateway.views().read(resource.startsWith("/") ? resource.substring(1) : resource)
+                    .map(view -> ResponseEnvelope.json(200, view))
+                    .orElseThrow(() -> new GatewayException(ProblemType.NOT_FOUND, "no management resource "
+                            + request.fullPath() + "; try info, pipelines, routes, backends"
+                            + gateway.views().names().stream().map(name -> ", " + name).reduce("", String::concat)));
         };
     }
 

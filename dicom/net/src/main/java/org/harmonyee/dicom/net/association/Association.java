@@ -18,6 +18,7 @@ import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -56,6 +57,7 @@ public final class Association implements AutoCloseable {
     private final AtomicInteger busy = new AtomicInteger();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AssociationTimer timer;
+    private final Instant openedAt = Instant.now();
     private volatile boolean releaseRequested;
     private volatile boolean ending;
     private volatile AssociationTimeoutException expired;
@@ -73,6 +75,11 @@ public final class Association implements AutoCloseable {
         this.timeouts = timeouts;
         this.requestHandler = requestHandler;
         this.timer = new AssociationTimer(this, timeouts);
+    }
+
+    /** When the association was established (the A-ASSOCIATE-AC sent or received). */
+    public Instant openedAt() {
+        return openedAt;
     }
 
     /** The log prefix, e.g. {@code HARMONY->DCMQRSCP(3)}. */

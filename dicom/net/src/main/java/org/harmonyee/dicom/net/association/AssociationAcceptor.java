@@ -18,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -88,6 +89,11 @@ public final class AssociationAcceptor implements Closeable {
     }
 
     /** Connections being negotiated or associated now. */
+    /** The associations open now (a snapshot). */
+    public List<Association> associations() {
+        return List.copyOf(associations);
+    }
+
     public int activeAssociations() {
         return connections.get();
     }
