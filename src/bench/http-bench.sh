@@ -14,6 +14,8 @@ usage: ./harmony bench http [OPTIONS]
 
   --duration S           measured seconds per run (default 15)
   --warmup S             unmeasured seconds before each run (default 5)
+  --jit-warmup S         after the gateway starts, seconds of load on each of its URLs before any
+                         measured run, so that its JIT compiler has caught up (default 30)
   --connections N        connections for the small-JSON and echo cases (default 64)
   --large-connections N  connections for the 1 MiB case (default 16)
   --threads N            wrk threads (default 2; the 1-connection case uses 1)
@@ -29,7 +31,7 @@ EOF
 die() { echo "bench: $*" >&2; exit 2; }
 say() { echo "bench: $*" >&2; }
 
-DURATION=15 WARMUP=5 CONNECTIONS=64 LARGE_CONNECTIONS=16 THREADS=2
+DURATION=15 WARMUP=5 JIT_WARMUP=30 CONNECTIONS=64 LARGE_CONNECTIONS=16 THREADS=2
 CASES="small,large,latency,echo" SMOKE=false KEEP=false
 STARTUP_TIMEOUT=300   # seconds for the gateway to say it is ready (a cold start takes ~10-30 s)
 
@@ -37,17 +39,18 @@ positive() { [[ "$2" =~ ^[1-9][0-9]*$ ]] || die "$1 needs a positive whole numbe
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --smoke) SMOKE=true; WARMUP=1; DURATION=2; shift; continue ;;
+    --smoke) SMOKE=true; WARMUP=1; JIT_WARMUP=1; DURATION=2; shift; continue ;;
     --keep) KEEP=true; shift; continue ;;
     -h|--help) usage; exit 0 ;;
     --*=*) opt="${1%%=*}" value="${1#*=}"; shift ;;
-    --duration|--warmup|--connections|--large-connections|--threads|--cases)
+    --duration|--warmup|--jit-warmup|--connections|--large-connections|--threads|--cases)
       opt="$1"; [[ $# -ge 2 ]] || die "$opt needs a value"; value="$2"; shift 2 ;;
     *) usage >&2; die "unknown option '$1'" ;;
   esac
   case "$opt" in
     --duration) positive "$opt" "$value"; DURATION="$value" ;;
     --warmup) positive "$opt" "$value"; WARMUP="$value" ;;
+    --jit-warmup) positive "$opt" "$value"; JIT_WARMUP="$value" ;;
     --connections) positive "$opt" "$value"; CONNECTIONS="$value" ;;
     --large-connections) positive "$opt" "$value"; LARGE_CONNECTIONS="$value" ;;
     --threads) positive "$opt" "$value"; THREADS="$value" ;;
@@ -347,6 +350,7 @@ measure() {
   say "$case, $target: ${WARMUP} s warm-up, ${DURATION} s measured, $connections conn: $url"
   run_wrk "$WARMUP" "$out.warmup.txt" -t"$threads" -c"$connections" -d"${WARMUP}s" "$url" \
     || die "wrk failed (warm-up of $case, $target): $(tail -n 3 "$out.warmup.txt")"
+  [[ "$target" == gateway ]] && JIT_QUEUE+=("$case $(jit_queue)")
   run_wrk "$DURATION" "$out.txt" -t"$threads" -c"$connections" -d"${DURATION}s" --latency \
       -s "$BENCH_DIR/report.lua" "$url" \
     || die "wrk failed ($case, $target): $(tail -n 3 "$out.txt")"
@@ -369,12 +373,36 @@ measure() {
 ORIGIN="http://127.0.0.1:$ORIGIN_PORT"
 PROXY="http://127.0.0.1:$PROXY_PORT"
 GATEWAY="http://127.0.0.1:$GATEWAY_PORT"
+
+# The gateway's JVM compiles its hot paths while it serves: just after startup its C2 compiler
+# has a couple of thousand methods queued and takes a core of its own for minutes, so a run then
+# measures the JIT, not the gateway (nginx has no such phase). Each gateway URL the cases use is
+# loaded first, and the length of the compile queue before each measured gateway run is printed.
+JIT_QUEUE=()
+GATEWAY_JVM="$(pgrep -f -- "-Dharmony.config=$GATEWAY_CONFIG -jar" | head -n 1 || true)"
+jit_queue() {
+  if [[ -n "$GATEWAY_JVM" ]] && command -v jcmd >/dev/null 2>&1; then
+    jcmd "$GATEWAY_JVM" Compiler.queue 2>/dev/null | grep -c '^[0-9]' || true
+  else
+    echo "?"
+  fi
+}
+JIT_URLS=()
+{ wants small || wants latency; } && JIT_URLS+=("$CONNECTIONS $GATEWAY/api/small.json")
+wants large && JIT_URLS+=("$LARGE_CONNECTIONS $GATEWAY/api/1mib.bin")
+wants echo && JIT_URLS+=("$CONNECTIONS $GATEWAY/echo/small.json")
+
 runs=0
 for c in small large latency echo; do
   wants "$c" || continue
   case "$c" in echo) runs=$((runs + 1)) ;; *) runs=$((runs + 3)) ;; esac
 done
-say "$runs runs of $((WARMUP + DURATION)) s: about $(((runs * (WARMUP + DURATION) + 59) / 60)) min"
+say "${#JIT_URLS[@]} JIT warm-ups of $JIT_WARMUP s, then $runs runs of $((WARMUP + DURATION)) s: about $(((${#JIT_URLS[@]} * JIT_WARMUP + runs * (WARMUP + DURATION) + 59) / 60)) min"
+for u in "${JIT_URLS[@]}"; do
+  say "JIT warm-up of the gateway: ${JIT_WARMUP} s, ${u%% *} conn: ${u#* } (compile queue: $(jit_queue))"
+  run_wrk "$JIT_WARMUP" "$STATE/wrk/jit-warmup.txt" -t"$THREADS" -c"${u%% *}" -d"${JIT_WARMUP}s" "${u#* }" \
+    || die "wrk failed (JIT warm-up of the gateway): $(tail -n 3 "$STATE/wrk/jit-warmup.txt")"
+done
 
 START_TIME="$(date -u '+%Y-%m-%d %H:%M UTC')"
 if wants small; then
@@ -463,6 +491,7 @@ echo "Harmony EE, HTTP bench, $START_TIME"
 echo "  $(nproc) cores${cpu:+ ($cpu)}; $(nginx -v 2>&1 | sed 's/^nginx version: //'); $(wrk -v 2>&1 | head -n 1 | awk '{ print "wrk " $2 }'); $(java -version 2>&1 | head -n 1)"
 echo "  wrk -t$THREADS (1-conn case: -t1), ${WARMUP} s warm-up + ${DURATION} s per run, all on 127.0.0.1${HARMONY_JAVA_OPTS:+; HARMONY_JAVA_OPTS=$HARMONY_JAVA_OPTS}"
 echo "  load average (1, 5, 15 min) before the bench: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+echo "  gateway: ${JIT_WARMUP} s JIT warm-up per URL; methods queued for compilation before its measured runs: $(IFS=,; echo "${JIT_QUEUE[*]}" | sed 's/,/, /g')"
 $SMOKE && echo "  smoke run: these figures check that the bench works; they are not measurements"
 echo
 print_row "${ROWS[0]}"

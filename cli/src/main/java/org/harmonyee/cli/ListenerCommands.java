@@ -12,8 +12,15 @@ import java.util.List;
  * {@code harmony-NAME}; the gateway tells networks apart by the listener's port. The servers' own
  * body limits are lifted on these listeners (WildFly's max-post-size 0): the gateway enforces
  * max_body_size itself, per endpoint, with a problem answer instead of a dropped connection.
+ * Payara's listeners keep a client's connection for {@value #KEEP_ALIVE_REQUESTS} requests (as
+ * nginx does; Grizzly's default of 256 makes a busy client reconnect every 256 requests) and
+ * {@value #KEEP_ALIVE_SECONDS} s idle; Undertow's have no request cap and keep an idle connection
+ * 60 s by default.
  */
 final class ListenerCommands {
+
+    static final int KEEP_ALIVE_REQUESTS = 1000;
+    static final int KEEP_ALIVE_SECONDS = 30;
 
     private ListenerCommands() {
     }
@@ -24,7 +31,8 @@ final class ListenerCommands {
         HttpListener http = network.http().orElseThrow();
         return List.of(
                 "create-protocol --securityenabled=false " + name,
-                "create-http --default-virtual-server server " + name,
+                "create-http --default-virtual-server server --max-connection " + KEEP_ALIVE_REQUESTS
+                        + " --timeout-seconds " + KEEP_ALIVE_SECONDS + " " + name,
                 "create-network-listener --protocol " + name + " --listenerport " + http.bindPort()
                         + " --address " + http.bindAddress() + " --threadpool http-thread-pool --target server "
                         + name);

@@ -119,6 +119,7 @@ class HarmonyCliTest {
 
         assertThat(run("listeners", "--config", config.toString(), "--server", "payara")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains(
+                "create-http --default-virtual-server server --max-connection 1000 --timeout-seconds 30 harmony-public",
                 "create-network-listener --protocol harmony-public --listenerport 18080 --address 127.0.0.1");
         out.reset();
         assertThat(run("listeners", "--config", config.toString(), "--server", "wildfly", "--embed", "standalone.xml"))
