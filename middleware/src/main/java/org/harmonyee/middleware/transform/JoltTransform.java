@@ -20,7 +20,8 @@ import java.util.Optional;
 /**
  * Type {@code transform}: JOLT over the normalized JSON. The result replaces it, so the backend
  * (left) or the client (right) receives the transformed JSON. With {@code inject_context = true}
- * the input is {@code {"data": ..., "context": {"request": ..., "response": ...}}} and the output's
+ * the input is {@code {"data": ..., "context": ...}} ({@link ExchangeContext}: the Rust Harmony's
+ * {@code request_details} and {@code target_details} or {@code response_details}, and ours) and the output's
  * {@code data} is kept. A request without a JSON view is passed on untransformed.
  */
 public final class JoltTransform implements Middleware {

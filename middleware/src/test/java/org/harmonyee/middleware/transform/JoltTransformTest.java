@@ -194,6 +194,60 @@ class JoltTransformTest {
     }
 
     @Test
+    void aRustSpecReadsRequestDetailsTargetDetailsAndResponseDetails() {
+        gateway = new TestGateway(directory).file("transforms/rust_context.json", """
+                [{"operation":"shift","spec":{
+                  "data":{"resourceType":"data.resourceType"},
+                  "context":{
+                    "request_details":{"method":"data.method","uri":"data.uri",
+                      "query_params":{"patient":{"0":"data.patient"}},"headers":{"x-site":"data.site"},
+                      "cookies":{"session":"data.session"}},
+                    "target_details":{"uri":"data.target_uri","method":"data.target_method"},
+                    "response_details":{"status":"data.status","headers":{"content-type":"data.type"}}}}}]""");
+        gateway.start("""
+                [pipelines.p]
+                networks = ["default"]
+                endpoints = ["e"]
+                middleware = ["fhir_to_dicom"]
+                backends = ["echo"]
+                [endpoints.e]
+                service = "http"
+                [endpoints.e.options]
+                path_prefix = "/fhir"
+                [backends.echo]
+                service = "echo"
+                [middleware.fhir_to_dicom]
+                type = "transform"
+                [middleware.fhir_to_dicom.options]
+                spec_path = "rust_context.json"
+                inject_context = true
+                """);
+        var request = org.harmonyee.core.envelope.RequestEnvelope.builder("t1", "POST", "/fhir/ImagingStudy")
+                .rawQuery("patient=PID1").query("patient", java.util.List.of("PID1")).cookie("session", "s1")
+                .header("X-Site", "north").header("Content-Type", "application/json")
+                .body(org.harmonyee.core.envelope.Body.of("{\"resourceType\":\"ImagingStudy\"}"
+                        .getBytes(StandardCharsets.UTF_8))).build();
+
+        ResponseEnvelope response = gateway.send(request);
+
+        JsonNode left = request.normalized().orElseThrow();
+        assertThat(left.get("resourceType").asText()).isEqualTo("ImagingStudy");
+        assertThat(left.get("method").asText()).isEqualTo("POST");
+        assertThat(left.get("uri").asText()).isEqualTo("/fhir/ImagingStudy?patient=PID1");
+        assertThat(left.get("patient").asText()).isEqualTo("PID1");
+        assertThat(left.get("site").asText()).isEqualTo("north");
+        assertThat(left.get("session").asText()).isEqualTo("s1");
+        assertThat(left.get("target_uri").asText()).isEqualTo("/ImagingStudy");
+        assertThat(left.get("target_method").asText()).isEqualTo("POST");
+        assertThat(left.has("status")).as("no response on the request side").isFalse();
+        JsonNode right = TestGateway.json(response);
+        assertThat(right.get("status").asInt()).isEqualTo(200);
+        assertThat(right.get("type").asText()).isEqualTo("application/json");
+        assertThat(right.get("uri").asText()).isEqualTo("/fhir/ImagingStudy?patient=PID1");
+        assertThat(right.has("target_uri")).as("target_details is the request side's").isFalse();
+    }
+
+    @Test
     void anInvalidSpecStopsTheStartup() {
         gateway = new TestGateway(directory).file("transforms/invalid.json", "[{\"operation\":\"java.lang.Object\"}]")
                 .file("transforms/notjson.json", "[{");
