@@ -34,19 +34,7 @@ class CompatTypesTest {
 
     private TestGateway start(String chain, String tables) {
         gateway = new TestGateway(directory);
-        return gateway.start("""
-                [pipelines.p]
-                networks = ["default"]
-                endpoints = ["e"]
-                middleware = [%s]
-                backends = ["echo"]
-                [endpoints.e]
-                service = "http"
-                [endpoints.e.options]
-                path_prefix = "/"
-                [backends.echo]
-                service = "echo"
-                """.formatted(chain) + tables);
+        return gateway.start(TestGateway.echoPipeline(chain) + tables);
     }
 
     private static RequestEnvelope post(String contentType, String body) {

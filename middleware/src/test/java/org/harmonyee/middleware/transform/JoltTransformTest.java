@@ -2,6 +2,7 @@ package org.harmonyee.middleware.transform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.harmonyee.core.config.ConfigException;
+import org.harmonyee.core.config.LogRecorder;
 import org.harmonyee.core.envelope.ResponseEnvelope;
 import org.harmonyee.middleware.ShippedTransforms;
 import org.harmonyee.middleware.TestGateway;
@@ -37,18 +38,7 @@ class JoltTransformTest {
 
     private TestGateway start(String middlewareTables, String chain) {
         gateway = ShippedTransforms.copyInto(new TestGateway(directory));
-        return gateway.start("""
-                [pipelines.p]
-                networks = ["default"]
-                endpoints = ["e"]
-                middleware = [%s]
-                backends = ["echo"]
-                [endpoints.e]
-                service = "http"
-                path_prefix = "/"
-                [backends.echo]
-                service = "echo"
-                """.formatted(chain) + middlewareTables);
+        return gateway.start(TestGateway.echoPipeline(chain) + middlewareTables);
     }
 
     @Test
@@ -245,6 +235,51 @@ class JoltTransformTest {
         assertThat(right.get("type").asText()).isEqualTo("application/json");
         assertThat(right.get("uri").asText()).isEqualTo("/fhir/ImagingStudy?patient=PID1");
         assertThat(right.has("target_uri")).as("target_details is the request side's").isFalse();
+    }
+
+    @Test
+    void metadataTransformTakesTheRustMetadataTargetAndRefusesTargetDetailsSayingWhatToChange() {
+        gateway = ShippedTransforms.copyInto(new TestGateway(directory));
+        gateway.start("""
+                [middleware.meta]
+                type = "metadata_transform"
+                [middleware.meta.options]
+                spec_path = "metadata_set_dimse_op.json"
+                transform_target = "metadata"
+                """);
+        gateway.close();
+
+        gateway = ShippedTransforms.copyInto(new TestGateway(directory));
+        assertThatThrownBy(() -> gateway.start("""
+                [middleware.query_to_target]
+                type = "metadata_transform"
+                [middleware.query_to_target.options]
+                spec_path = "metadata_set_dimse_op.json"
+                transform_target = "target_details"
+                """)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("[middleware.query_to_target.options] transform_target: only \"metadata\" is"
+                        + " supported, got 'target_details'")
+                .hasMessageContaining("write the spec over the metadata object");
+    }
+
+    @Test
+    void aSpecWrittenForTheRustTargetDetailsChangesNothingAndSaysWhyOnce() {
+        gateway = new TestGateway(directory).file("transforms/rust_dimse_op.json", """
+                [{"operation":"default","spec":{"metadata":{"dimse_op":"find","query_level":"STUDY"}}}]""");
+        gateway.start(TestGateway.echoPipeline("\"meta\"") + """
+                [middleware.meta]
+                type = "metadata_transform"
+                [middleware.meta.options]
+                spec_path = "rust_dimse_op.json"
+                """);
+        try (LogRecorder log = LogRecorder.of(MetadataTransform.class)) {
+            JsonNode first = TestGateway.json(gateway.get("/a"));
+            gateway.get("/b");
+
+            assertThat(first.at("/metadata/dimse_op").isMissingNode()).isTrue();
+            assertThat(log.warnings()).singleElement().asString().contains("metadata_transform 'meta' writes a"
+                    + " \"metadata\" object").contains("write the spec over the metadata object");
+        }
     }
 
     @Test
