@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code http://127.0.0.1:IT_FHIR_PORT/fhir}, with an in-memory Patient provider (create with
  * If-None-Exist, read, search by family with paging 5 per page).
  */
-final class FhirServer implements AutoCloseable {
+public final class FhirServer implements AutoCloseable {
 
     private final Server jetty;
 
@@ -50,7 +50,12 @@ final class FhirServer implements AutoCloseable {
     }
 
     static FhirServer start() throws Exception {
-        return new FhirServer(Gateway.port("IT_FHIR_PORT"));
+        return on(Gateway.port("IT_FHIR_PORT"));
+    }
+
+    /** The server on {@code port}, for tests that choose their own ports (the examples' tests). */
+    public static FhirServer on(int port) throws Exception {
+        return new FhirServer(port);
     }
 
     @Override

@@ -2,7 +2,9 @@
  * The gateway's middleware types, registered with the core by {@link org.harmonyee.middleware.MiddlewareModule}:
  * {@code basic_auth} and {@code jwt_auth} (authentication, 401 with WWW-Authenticate),
  * {@code transform} and {@code metadata_transform} (JOLT over the payload or the metadata),
- * {@code path_filter} (404 for paths outside its rules).
+ * {@code path_filter} (404 for paths outside its rules), and the Rust Harmony's small types
+ * {@code passthru}, {@code json_extractor} (also {@code json}) and {@code connect}
+ * ({@link org.harmonyee.middleware.compat}).
  *
  * <p>Every instance is built once at startup from its {@code [middleware.NAME]} table; a bad option
  * stops the startup with a problem naming file, table and key. Instances are thread-safe and keep

@@ -66,6 +66,22 @@ public final class TestGateway implements AutoCloseable {
         return this;
     }
 
+    /** Pipeline {@code p}: an http endpoint at "/", the middleware {@code chain} (quoted names), the echo backend. */
+    public static String echoPipeline(String chain) {
+        return """
+                [pipelines.p]
+                networks = ["default"]
+                endpoints = ["e"]
+                middleware = [%s]
+                backends = ["echo"]
+                [endpoints.e]
+                service = "http"
+                path_prefix = "/"
+                [backends.echo]
+                service = "echo"
+                """.formatted(chain);
+    }
+
     public ResponseEnvelope send(RequestEnvelope request) {
         return executor.execute(runtime.route("default", request.fullPath(), request.method()), request);
     }

@@ -37,6 +37,15 @@ public interface Endpoint extends AutoCloseable {
     default void normalizeResponse(ResponseEnvelope response) {
     }
 
+    /**
+     * The answer to a request whose pipeline has no backend, in the backend's place (so right-side
+     * middleware still sees it): 200 with no body by default. An endpoint whose protocol has an
+     * answer of its own (an echo of the request) overrides it.
+     */
+    default ResponseEnvelope answerWithoutBackend(RequestEnvelope request) {
+        return ResponseEnvelope.of(200);
+    }
+
     /** Response side, after the last middleware: adapt the response to the protocol. */
     default void finish(RequestEnvelope request, ResponseEnvelope response) {
     }

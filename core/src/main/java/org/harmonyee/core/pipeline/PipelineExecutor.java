@@ -67,7 +67,7 @@ public final class PipelineExecutor {
         List<NamedMiddleware> middleware = route.pipeline().middleware();
         if (index == middleware.size()) {
             return request -> {
-                ResponseEnvelope response = callBackend(route.pipeline().backend(), request);
+                ResponseEnvelope response = callBackend(route, request);
                 route.endpoint().normalizeResponse(response);
                 return response;
             };
@@ -92,9 +92,10 @@ public final class PipelineExecutor {
         };
     }
 
-    private ResponseEnvelope callBackend(Backend backend, RequestEnvelope request) {
+    private ResponseEnvelope callBackend(Route route, RequestEnvelope request) {
+        Backend backend = route.pipeline().backend();
         if (backend == null) {
-            return ResponseEnvelope.of(200);
+            return route.endpoint().answerWithoutBackend(request);
         }
         return invoker.invoke(backend, request);
     }

@@ -20,8 +20,10 @@ import java.util.Optional;
 /**
  * Type {@code transform}: JOLT over the normalized JSON, and on the response side over each result
  * of a streaming response (a C-FIND match, a QIDO-RS match) as it passes. The result replaces it,
- * so the backend (left) or the client (right) receives the transformed JSON. With {@code inject_context = true}
- * the input is {@code {"data": ..., "context": {"request": ..., "response": ...}}} and the output's
+ * so the backend (left) or the client (right) receives the transformed JSON. With
+ * {@code inject_context = true} the input is {@code {"data": ..., "context": ...}} ({@link ExchangeContext}:
+ * the Rust Harmony's {@code request_details} and {@code target_details} or {@code response_details},
+ * and ours) and the output's
  * {@code data} is kept. A request without a JSON view is passed on untransformed.
  */
 public final class JoltTransform implements Middleware {

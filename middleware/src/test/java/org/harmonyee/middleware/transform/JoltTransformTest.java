@@ -2,6 +2,7 @@ package org.harmonyee.middleware.transform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.harmonyee.core.config.ConfigException;
+import org.harmonyee.core.config.LogRecorder;
 import org.harmonyee.core.envelope.ResponseEnvelope;
 import org.harmonyee.middleware.ShippedTransforms;
 import org.harmonyee.middleware.TestGateway;
@@ -37,18 +38,7 @@ class JoltTransformTest {
 
     private TestGateway start(String middlewareTables, String chain) {
         gateway = ShippedTransforms.copyInto(new TestGateway(directory));
-        return gateway.start("""
-                [pipelines.p]
-                networks = ["default"]
-                endpoints = ["e"]
-                middleware = [%s]
-                backends = ["echo"]
-                [endpoints.e]
-                service = "http"
-                path_prefix = "/"
-                [backends.echo]
-                service = "echo"
-                """.formatted(chain) + middlewareTables);
+        return gateway.start(TestGateway.echoPipeline(chain) + middlewareTables);
     }
 
     @Test
@@ -191,6 +181,105 @@ class JoltTransformTest {
         assertThat(transformed.get("method").asText()).isEqualTo("POST");
         assertThat(transformed.get("user").asText()).isEqualTo("ann");
         assertThat(transformed.at("/original/a").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aRustSpecReadsRequestDetailsTargetDetailsAndResponseDetails() {
+        gateway = new TestGateway(directory).file("transforms/rust_context.json", """
+                [{"operation":"shift","spec":{
+                  "data":{"resourceType":"data.resourceType"},
+                  "context":{
+                    "request_details":{"method":"data.method","uri":"data.uri",
+                      "query_params":{"patient":{"0":"data.patient"}},"headers":{"x-site":"data.site"},
+                      "cookies":{"session":"data.session"}},
+                    "target_details":{"uri":"data.target_uri","method":"data.target_method"},
+                    "response_details":{"status":"data.status","headers":{"content-type":"data.type"}}}}}]""");
+        gateway.start("""
+                [pipelines.p]
+                networks = ["default"]
+                endpoints = ["e"]
+                middleware = ["fhir_to_dicom"]
+                backends = ["echo"]
+                [endpoints.e]
+                service = "http"
+                [endpoints.e.options]
+                path_prefix = "/fhir"
+                [backends.echo]
+                service = "echo"
+                [middleware.fhir_to_dicom]
+                type = "transform"
+                [middleware.fhir_to_dicom.options]
+                spec_path = "rust_context.json"
+                inject_context = true
+                """);
+        var request = org.harmonyee.core.envelope.RequestEnvelope.builder("t1", "POST", "/fhir/ImagingStudy")
+                .rawQuery("patient=PID1").query("patient", java.util.List.of("PID1")).cookie("session", "s1")
+                .header("X-Site", "north").header("Content-Type", "application/json")
+                .body(org.harmonyee.core.envelope.Body.of("{\"resourceType\":\"ImagingStudy\"}"
+                        .getBytes(StandardCharsets.UTF_8))).build();
+
+        ResponseEnvelope response = gateway.send(request);
+
+        JsonNode left = request.normalized().orElseThrow();
+        assertThat(left.get("resourceType").asText()).isEqualTo("ImagingStudy");
+        assertThat(left.get("method").asText()).isEqualTo("POST");
+        assertThat(left.get("uri").asText()).isEqualTo("/fhir/ImagingStudy?patient=PID1");
+        assertThat(left.get("patient").asText()).isEqualTo("PID1");
+        assertThat(left.get("site").asText()).isEqualTo("north");
+        assertThat(left.get("session").asText()).isEqualTo("s1");
+        assertThat(left.get("target_uri").asText()).isEqualTo("/ImagingStudy");
+        assertThat(left.get("target_method").asText()).isEqualTo("POST");
+        assertThat(left.has("status")).as("no response on the request side").isFalse();
+        JsonNode right = TestGateway.json(response);
+        assertThat(right.get("status").asInt()).isEqualTo(200);
+        assertThat(right.get("type").asText()).isEqualTo("application/json");
+        assertThat(right.get("uri").asText()).isEqualTo("/fhir/ImagingStudy?patient=PID1");
+        assertThat(right.has("target_uri")).as("target_details is the request side's").isFalse();
+    }
+
+    @Test
+    void metadataTransformTakesTheRustMetadataTargetAndRefusesTargetDetailsSayingWhatToChange() {
+        gateway = ShippedTransforms.copyInto(new TestGateway(directory));
+        gateway.start("""
+                [middleware.meta]
+                type = "metadata_transform"
+                [middleware.meta.options]
+                spec_path = "metadata_set_dimse_op.json"
+                transform_target = "metadata"
+                """);
+        gateway.close();
+
+        gateway = ShippedTransforms.copyInto(new TestGateway(directory));
+        assertThatThrownBy(() -> gateway.start("""
+                [middleware.query_to_target]
+                type = "metadata_transform"
+                [middleware.query_to_target.options]
+                spec_path = "metadata_set_dimse_op.json"
+                transform_target = "target_details"
+                """)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("[middleware.query_to_target.options] transform_target: only \"metadata\" is"
+                        + " supported, got 'target_details'")
+                .hasMessageContaining("write the spec over the metadata object");
+    }
+
+    @Test
+    void aSpecWrittenForTheRustTargetDetailsChangesNothingAndSaysWhyOnce() {
+        gateway = new TestGateway(directory).file("transforms/rust_dimse_op.json", """
+                [{"operation":"default","spec":{"metadata":{"dimse_op":"find","query_level":"STUDY"}}}]""");
+        gateway.start(TestGateway.echoPipeline("\"meta\"") + """
+                [middleware.meta]
+                type = "metadata_transform"
+                [middleware.meta.options]
+                spec_path = "rust_dimse_op.json"
+                """);
+        try (LogRecorder log = LogRecorder.of(MetadataTransform.class)) {
+            JsonNode first = TestGateway.json(gateway.get("/a"));
+            gateway.get("/b");
+
+            assertThat(first.at("/metadata/dimse_op").isMissingNode()).isTrue();
+            assertThat(log.warnings()).singleElement().asString().contains("metadata_transform 'meta' writes a"
+                    + " \"metadata\" object").contains("write the spec over the metadata object");
+        }
     }
 
     @Test
