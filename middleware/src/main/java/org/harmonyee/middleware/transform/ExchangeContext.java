@@ -8,7 +8,13 @@ import org.harmonyee.core.envelope.ResponseEnvelope;
 
 import java.util.Locale;
 
-/** The {@code context} a transform with {@code inject_context = true} sees. */
+/**
+ * The {@code context} a transform with {@code inject_context = true} sees: {@code request} and
+ * {@code response} in this gateway's words, and the same facts in the Rust Harmony's shape,
+ * {@code request_details} ({@code method}, {@code uri}, {@code query_params}, {@code headers},
+ * {@code cookies}, {@code metadata}) and {@code response_details} ({@code status}, {@code headers},
+ * {@code metadata}), so that specifications written for it run unchanged.
+ */
 final class ExchangeContext {
 
     private ExchangeContext() {
@@ -22,8 +28,17 @@ final class ExchangeContext {
         ObjectNode query = req.putObject("query");
         request.query().forEach((key, values) -> values.forEach(query.withArray(key)::add));
         common(req, request);
+        ObjectNode details = context.putObject("request_details").put("method", request.method())
+                .put("uri", request.rawQuery() == null || request.rawQuery().isEmpty() ? request.fullPath()
+                        : request.fullPath() + "?" + request.rawQuery());
+        details.set("query_params", req.get("query"));
+        details.set("headers", req.get("headers"));
+        request.cookies().forEach(details.putObject("cookies")::put);
+        details.set("metadata", req.get("metadata"));
         if (response != null) {
-            common(context.putObject("response").put("status", response.status()), response);
+            ObjectNode res = context.putObject("response").put("status", response.status());
+            common(res, response);
+            context.set("response_details", res);
         }
         return context;
     }

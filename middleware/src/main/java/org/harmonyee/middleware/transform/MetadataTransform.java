@@ -44,6 +44,12 @@ public final class MetadataTransform implements Middleware {
 
     public static MetadataTransform create(ComponentConfig config, Options options, BuildContext context) {
         Optional<JoltSpec> spec = JoltSpec.read(options, context.transformsPath());
+        String target = options.string("transform_target", "metadata");
+        if (!target.equals("metadata")) {
+            options.problem("transform_target", "only \"metadata\" is supported, got '" + target + "': this gateway"
+                    + " has no target_details; read the request in a transform with inject_context = true"
+                    + " (context.request_details.query_params, headers, metadata)");
+        }
         return new MetadataTransform(config.name(), spec.orElse(null), Apply.read(options, DEFAULT_APPLY),
                 options.bool("fail_on_error", true));
     }
