@@ -26,8 +26,8 @@ class FhirDicomTransformsTest {
     @Test
     void theSearchParametersBecomeAStudyLevelIdentifierWithItsReturnKeys() throws IOException {
         JsonNode identifier = run("imagingstudy_search_to_find.json", JSON.readTree("""
-                {"data": null, "context": {"request": {"method": "GET", "path": "/ImagingStudy",
-                 "query": {"patient": ["PID7"], "_id": ["1.2.3"]}, "headers": {}, "metadata": {}}}}
+                {"data": null, "context": {"request_details": {"method": "GET", "uri": "/fhir/ImagingStudy",
+                 "query_params": {"patient": ["PID7"], "_id": ["1.2.3"]}, "headers": {}, "metadata": {}}}}
                 """)).path("data").path("dimse_identifier");
 
         assertThat(identifier.path("00080052").path("Value").path(0).asText()).isEqualTo("STUDY");
@@ -37,7 +37,7 @@ class FhirDicomTransformsTest {
         assertThat(identifier.path("00201208").has("Value")).isFalse();
 
         JsonNode everything = run("imagingstudy_search_to_find.json", JSON.readTree("""
-                {"data": null, "context": {"request": {"query": {}, "headers": {}, "metadata": {}}}}
+                {"data": null, "context": {"request_details": {"query_params": {}, "headers": {}, "metadata": {}}}}
                 """)).path("data").path("dimse_identifier");
         assertThat(everything.path("00100020").has("Value")).isFalse();
         assertThat(everything.path("0020000D").path("vr").asText()).isEqualTo("UI");
@@ -51,8 +51,8 @@ class FhirDicomTransformsTest {
                    "0020000D": {"vr": "UI", "Value": ["1.2.3"]}, "00080020": {"vr": "DA"},
                    "00080050": {"vr": "SH"}, "00080061": {"vr": "CS", "Value": ["MR", "SR"]},
                    "00201206": {"vr": "IS", "Value": [2]}, "00201208": {"vr": "IS", "Value": [40]}}]},
-                 "context": {"request": {"query": {}, "headers": {"host": "gateway.example.org"}, "metadata": {}},
-                             "response": {"status": 200, "headers": {}, "metadata": {}}}}
+                 "context": {"request_details": {"query_params": {}, "headers": {"host": "gateway.example.org"}},
+                             "response_details": {"status": 200, "headers": {}, "metadata": {}}}}
                 """)).path("data");
 
         assertThat(FhirValidation.errors(bundle.toString())).as(bundle.toPrettyString()).isEmpty();
