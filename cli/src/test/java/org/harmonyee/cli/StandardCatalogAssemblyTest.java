@@ -102,7 +102,7 @@ class StandardCatalogAssemblyTest {
 
         assertThatThrownBy(() -> assemble(fixture)).isInstanceOfSatisfying(ConfigException.class, e ->
                 assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
-                        "config.toml: [services.teleport] unknown service type 'teleport'; available: [dicom, dicom_scp, dicom_scu, echo, fhir, http, management]",
+                        "config.toml: [services.teleport] unknown service type 'teleport'; available: [dicom, dicom_scp, dicom_scu, echo, fhir, http, management, mock_dicom]",
                         "config.toml: [middleware_types.magic] unknown middleware type 'magic'; available: [basic_auth, jwt_auth, jwtauth, metadata_transform, path_filter, transform]",
                         "pipelines/p.toml: [endpoints.c] service: unknown endpoint service 'carrier_pigeon'; available: [dicom, dicom_scp, fhir, http]",
                         "pipelines/p.toml: [backends.up.options] base_url: expected an absolute http:// or https:// URL, got 'ftp://example'",
