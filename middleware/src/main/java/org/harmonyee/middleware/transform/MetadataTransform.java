@@ -53,7 +53,8 @@ public final class MetadataTransform implements Middleware {
                 options.problem("transform_target", "only \"metadata\" is supported, got '" + target + "': requests go"
                         + " where the endpoint and the backend's base_url send them; write the spec over the metadata"
                         + " object ({\"dimse_op\": ...} rather than {\"metadata\": {\"dimse_op\": ...}}) and drop"
-                        + " the key (docs/compatibility.md)"));
+                        + " the key, or read the request in a transform with inject_context = true"
+                        + " (context.request_details.query_params, headers, metadata; docs/compatibility.md)"));
         Optional<JoltSpec> spec = JoltSpec.read(options, context.transformsPath());
         return new MetadataTransform(config.name(), spec.orElse(null), Apply.read(options, DEFAULT_APPLY),
                 options.bool("fail_on_error", true));

@@ -5,15 +5,21 @@ import org.harmonyee.core.config.Options;
 import org.harmonyee.core.envelope.RequestEnvelope;
 import org.harmonyee.core.envelope.ResponseEnvelope;
 import org.harmonyee.core.health.ActiveHealthCheck;
+import org.harmonyee.core.health.HealthSettings;
+import org.harmonyee.core.health.Strategy;
+import org.harmonyee.core.health.Target;
 import org.harmonyee.core.health.TargetPool;
 import org.harmonyee.core.health.TargetPools;
 import org.harmonyee.core.pipeline.Backend;
 import org.harmonyee.core.runtime.BuildContext;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Service {@code dicom} (also {@code dicom_scu}): a DICOM SCU calling a PACS, at {@code aet},
@@ -47,16 +53,30 @@ public final class DimseBackend implements Backend {
     }
 
     public static DimseBackend create(ComponentConfig config, Options options, BuildContext context) {
-        DimseBackendConfig settings = DimseBackendConfig.read(config.name(), options);
-        Executor executor = context.executor() != null ? context.executor() : daemonThreads(config.name());
-        ScuSettings scu = new ScuSettings(settings.localAet(), settings.associationSettings(), executor, settings.tls());
-        TargetPool pool = TargetPools.build(config.name(), options, context.config().targets(), context.clock(),
-                new DicomTargets(scu));
+        DimseBackend backend = build(config, options, context, scu -> TargetPools.build(config.name(), options,
+                context.config().targets(), context.clock(), new DicomTargets(scu)));
         if (options.has("targets")) {
             List.of("aet", "port").stream().filter(options::has)
                     .forEach(key -> options.problem(key, "set either " + key + " or targets, not both"));
         }
-        return new DimseBackend(config.name(), config.type(), pool, settings, scu, context);
+        return backend;
+    }
+
+    /**
+     * A backend whose one target is {@code address} ({@code dicom://AET@host:port}) whatever its
+     * options say, unprobed: {@code mock_dicom} calling its own PACS.
+     */
+    static DimseBackend calling(URI address, ComponentConfig config, Options options, BuildContext context) {
+        return build(config, options, context, scu -> new TargetPool(config.name(), List.of(new Target(config.name(),
+                address, 1, HealthSettings.passive(), null)), Strategy.FAILOVER, 0, Duration.ZERO, context.clock()));
+    }
+
+    private static DimseBackend build(ComponentConfig config, Options options, BuildContext context,
+                                      Function<ScuSettings, TargetPool> targets) {
+        DimseBackendConfig settings = DimseBackendConfig.read(config.name(), options);
+        Executor executor = context.executor() != null ? context.executor() : daemonThreads(config.name());
+        ScuSettings scu = new ScuSettings(settings.localAet(), settings.associationSettings(), executor, settings.tls());
+        return new DimseBackend(config.name(), config.type(), targets.apply(scu), settings, scu, context);
     }
 
     /** Without a server's executor (a test, a configuration only validated): a daemon thread per task. */

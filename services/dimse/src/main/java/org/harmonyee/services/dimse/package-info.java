@@ -50,7 +50,15 @@
  * {@code dimse_identifier}, a wrapper's {@code identifier} or the raw DICOM JSON; C-GET writes into
  * {@code <storage path>/dimse/<folder_id>/}.
  *
- * <p>Must not touch: the DICOM door, SCP side or resource adapter (they build on the convention
+ * <h2>mock_dicom</h2>
+ * Service {@code mock_dicom} ({@link org.harmonyee.services.dimse.MockDicomBackend}) is this backend
+ * calling a PACS of its own: the toolkit's folder archive, served on 127.0.0.1 (a free port) as
+ * {@code MOCK_PACS} by {@link org.harmonyee.services.dimse.MockPacs}, holding a fresh copy of the
+ * bundled sample CT study ({@link org.harmonyee.services.dimse.MockStudy}) under
+ * {@code <storage path>/mock_dicom/<backend name>/}. Nothing of the DIMSE handling is duplicated:
+ * both doors' requests are answered as with a real PACS.
+ *
+ * <p>Must not touch: the DICOM door, the gateway's SCP side or resource adapter (they build on the convention
  * above); the servlet layer; any Jakarta API. Connection pooling ({@code max_pooled_associations})
  * is accepted but not yet effective.
  */

@@ -57,6 +57,11 @@ final class BackendFixture implements AutoCloseable {
 
     /** Builds the backend {@code pacs} of {@code toml} (plus its targets), with these environment variables. */
     DimseBackend backend(String toml, Map<String, String> environment) {
+        return (DimseBackend) build(toml, environment);
+    }
+
+    /** Builds the backend {@code pacs} of {@code toml}, of whatever service it names. */
+    Backend build(String toml, Map<String, String> environment) {
         GatewayConfig config = new ConfigFixture(directory.resolve("config-" + (++count))).config(ConfigFixture.BASE)
                 .pipeline("pacs.toml", toml).read(environment);
         ComponentConfig table = config.backends().get("pacs");
@@ -66,7 +71,7 @@ final class BackendFixture implements AutoCloseable {
                 .create(table, table.options(problems), context);
         built.add(backend);
         problems.throwIfAny();
-        return (DimseBackend) backend;
+        return backend;
     }
 
     /** What the assembler, as the server and {@code ./harmony validate} run it, reports for {@code toml}. */
