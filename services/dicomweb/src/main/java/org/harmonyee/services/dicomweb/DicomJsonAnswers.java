@@ -11,6 +11,7 @@ import org.harmonyee.dicom.json.DicomJsonWriter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Set;
 
 /**
  * DICOM JSON as DICOMweb answers it: its text is Unicode (UTF-8 on the wire) whatever character set
@@ -21,6 +22,7 @@ final class DicomJsonAnswers {
 
     private static final String SPECIFIC_CHARACTER_SET = "00080005";
     private static final String QUERY_RETRIEVE_LEVEL = "00080052";
+    private static final Set<String> NUMBER_STRINGS = Set.of("IS", "DS");
 
     private DicomJsonAnswers() {
     }
@@ -43,12 +45,13 @@ final class DicomJsonAnswers {
     }
 
     /**
-     * Text in Unicode, and IS values as integers: the data set reaches JSON through a token buffer
-     * that reads every decimal number back as a double, so an IS of 60 would otherwise be 60.0.
+     * Text in Unicode, and whole IS and DS values as integers: the data set reaches JSON through a
+     * token buffer that reads every decimal number back as a double, so an IS of 60 would otherwise
+     * be 60.0.
      */
     private static ObjectNode unicode(ObjectNode answer) {
         answer.forEach(element -> {
-            if (element.path("vr").asText().equals("IS") && element.path("Value").isArray()) {
+            if (NUMBER_STRINGS.contains(element.path("vr").asText()) && element.path("Value").isArray()) {
                 ArrayNode values = (ArrayNode) element.get("Value");
                 for (int i = 0; i < values.size(); i++) {
                     if (values.get(i).isNumber() && values.get(i).canConvertToExactIntegral()) {

@@ -213,4 +213,58 @@ class OrthancDicomWebTest {
         assertThat(parts).hasSize(expected.size());
         SameInstances.assertReceived(expected, received);
     }
+
+    @Test
+    void aSeriesAndAnInstanceAreRetrievedAsStored() throws Exception {
+        TestDataset.Instance one = instances.stream().filter(i -> i.transferSyntaxUid().equals(UID.ExplicitVRLittleEndian))
+                .findFirst().orElseThrow();
+        List<TestDataset.Instance> series = instances.stream()
+                .filter(i -> i.seriesInstanceUid().equals(one.seriesInstanceUid())).toList();
+        String seriesPath = "/studies/" + one.studyInstanceUid() + "/series/" + one.seriesInstanceUid();
+
+        assertThat(retrieve(seriesPath, "multipart/related; type=\"application/dicom\"", "wado-series")).hasSize(series.size());
+        SameInstances.assertReceived(series, directory.resolve("wado-series"));
+        assertThat(retrieve(seriesPath + "/instances/" + one.sopInstanceUid(), "multipart/related; type=\"application/dicom\";"
+                + " transfer-syntax=" + UID.ExplicitVRLittleEndian, "wado-instance")).hasSize(1);
+        SameInstances.assertReceived(List.of(one), directory.resolve("wado-instance"));
+    }
+
+    /** Retrieves into a folder of its own; the parts. */
+    private static List<MultipartParts.Part> retrieve(String path, String accept, String folder) throws Exception {
+        DicomWebGateway.Answer answer = gateway.get(path, "Accept", accept);
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        Path received = Files.createDirectories(directory.resolve(folder));
+        List<MultipartParts.Part> parts = MultipartParts.of(answer.body(),
+                MediaTypes.parameter(answer.header("Content-Type"), "boundary").orElseThrow());
+        for (int i = 0; i < parts.size(); i++) {
+            Files.write(received.resolve(i + ".dcm"), parts.get(i).content());
+        }
+        return parts;
+    }
+
+    @Test
+    void metadataIsOrthancsModuloBulkData() throws Exception {
+        String mixed = mixedStudy();
+        for (String path : List.of("/studies/" + mixed + "/metadata", "/studies/" + mixed + "/series/" + seriesOf(mixed)
+                + "/metadata")) {
+            JsonNode ours = ours(path);
+            JsonNode theirs = oracle(path);
+            assertThat(uids(ours, "00080018")).as(path).isEqualTo(uids(theirs, "00080018")).isNotEmpty();
+            Map<String, JsonNode> theirsByUid = new java.util.HashMap<>();
+            theirs.forEach(instance -> theirsByUid.put(instance.path("00080018").path("Value").path(0).asText(), instance));
+            for (JsonNode instance : ours) {
+                JsonNode oracle = theirsByUid.get(instance.path("00080018").path("Value").path(0).asText());
+                Set<String> keys = new TreeSet<>();
+                instance.fieldNames().forEachRemaining(keys::add);
+                oracle.fieldNames().forEachRemaining(keys::add);
+                for (String key : keys) {
+                    JsonNode a = instance.path(key);
+                    JsonNode b = oracle.path(key);
+                    if (!(a.has("BulkDataURI") || a.has("InlineBinary") || b.has("BulkDataURI") || b.has("InlineBinary"))) {
+                        assertThat(a).as(path + ": " + key).isEqualTo(b);
+                    }
+                }
+            }
+        }
+    }
 }
