@@ -37,30 +37,26 @@ final class QidoAttributes {
 
     /** The default return keys of a search. */
     static Set<Integer> defaults(DicomWebResource search) {
-        Set<Integer> tags = new LinkedHashSet<>();
-        if (search.study() == null) {
-            tags.addAll(STUDY);
-        }
-        if (search.level() != Level.STUDY && search.series() == null) {
-            tags.addAll(SERIES);
-        }
-        if (search.level() == Level.IMAGE) {
-            tags.addAll(IMAGE);
-        }
-        return tags;
+        return ofLevels(search, STUDY, SERIES, IMAGE);
     }
 
     /** What {@code includefield=all} asks for beyond the defaults: the descriptive attributes of the same levels. */
     static Set<Integer> all(DicomWebResource search) {
+        return ofLevels(search, STUDY_MORE, SERIES_MORE, IMAGE_MORE);
+    }
+
+    /** The study's attributes unless the path fixes the study, the series' likewise, the instance's at IMAGE level. */
+    private static Set<Integer> ofLevels(DicomWebResource search, List<Integer> study, List<Integer> series,
+                                         List<Integer> image) {
         Set<Integer> tags = new LinkedHashSet<>();
         if (search.study() == null) {
-            tags.addAll(STUDY_MORE);
+            tags.addAll(study);
         }
         if (search.level() != Level.STUDY && search.series() == null) {
-            tags.addAll(SERIES_MORE);
+            tags.addAll(series);
         }
         if (search.level() == Level.IMAGE) {
-            tags.addAll(IMAGE_MORE);
+            tags.addAll(image);
         }
         return tags;
     }

@@ -136,7 +136,8 @@ class OrthancDicomWebTest {
                 "/studies?AccessionNumber=ACC2001", "/studies?AccessionNumber=ACC?00*", "/studies?ModalitiesInStudy=CT",
                 "/studies?StudyInstanceUID=" + mixed + "," + other, "/studies?PatientID=NOBODY",
                 "/studies?includefield=all", "/studies?includefield=StudyDescription,00081030&PatientSex=M",
-                "/studies?fuzzymatching=false&PatientID=PAT00*")) {
+                "/studies?fuzzymatching=false&PatientID=PAT00*", "/studies?PatientBirthDate=19650312",
+                "/studies?ReferringPhysicianName=HOUSE*&StudyDate=20240320")) {
             queries.add(new String[]{study, "0020000D"});
         }
         for (String found : List.of("/series", "/series?Modality=CT", "/series?Modality=US&PatientID=PAT002",
