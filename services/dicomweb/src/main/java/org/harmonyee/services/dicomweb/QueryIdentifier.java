@@ -100,7 +100,8 @@ final class QueryIdentifier {
             case TM -> array.add(checked(value, TIME, parameter, "a time HHMMSS.FFFFFF or a range of them"));
             case DT -> array.add(checked(value, DATE_TIME, parameter, "a date-time or a range of them"));
             case UI -> array.add(DicomWebResource.uid(value, parameter));
-            case IS, DS, US, SS, UL, SL, FL, FD, SV, UV -> array.add(number(value, parameter));
+            case IS, US, SS, UL, SL, SV, UV -> array.add(integer(value, parameter));
+            case DS, FL, FD -> array.add(number(value, parameter));
             default -> {
                 if (!vr.isText()) {
                     throw new GatewayException(ProblemType.MALFORMED_REQUEST, parameter + ": attributes of VR " + vr
@@ -129,6 +130,15 @@ final class QueryIdentifier {
             return new BigDecimal(value.strip());
         } catch (NumberFormatException e) {
             throw new GatewayException(ProblemType.MALFORMED_REQUEST, parameter + ": expected a number, got '" + value
+                    + "'");
+        }
+    }
+
+    private static long integer(String value, String parameter) {
+        try {
+            return number(value, parameter).longValueExact();
+        } catch (ArithmeticException e) {
+            throw new GatewayException(ProblemType.MALFORMED_REQUEST, parameter + ": expected an integer, got '" + value
                     + "'");
         }
     }

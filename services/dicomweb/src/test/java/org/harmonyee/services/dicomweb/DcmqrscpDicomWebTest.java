@@ -155,10 +155,14 @@ class DcmqrscpDicomWebTest {
         DicomWebGateway.Answer xForwarded = gateway.get(instance + "/metadata", "Host", "gateway.local:8080",
                 "X-Forwarded-Proto", "https", "X-Forwarded-Host", "pacs.example.org", "X-Forwarded-Port", "8443");
         DicomWebGateway.Answer direct = gateway.get(instance + "/metadata", "Host", "gateway.local:8080");
+        DicomWebGateway.Answer prefixed = gateway.get(instance + "/metadata", "Host", "gateway.local:8080",
+                "X-Forwarded-Prefix", "/pacs/");
 
         assertThat(bulkDataUri(forwarded)).isEqualTo("https://viewer.example.org/dicom-web" + instance + "/bulkdata/7FE00010");
         assertThat(bulkDataUri(xForwarded)).isEqualTo("https://pacs.example.org:8443/dicom-web" + instance + "/bulkdata/7FE00010");
         assertThat(bulkDataUri(direct)).isEqualTo("http://gateway.local:8080/dicom-web" + instance + "/bulkdata/7FE00010");
+        assertThat(bulkDataUri(prefixed)).isEqualTo("http://gateway.local:8080/pacs/dicom-web" + instance
+                + "/bulkdata/7FE00010");
         JsonNode metadata = Json.parse(direct.body()).get(0);
         assertThat(metadata.path("00080018").path("Value").path(0).asText()).isEqualTo(one.sopInstanceUid());
         assertThat(metadata.has("00020010")).as("no File Meta Information").isFalse();
