@@ -12,13 +12,16 @@ import org.harmonyee.core.pipeline.Chain;
 import org.harmonyee.core.pipeline.Middleware;
 import org.harmonyee.core.runtime.BuildContext;
 
+import java.util.List;
+
 /**
  * Middleware {@code dicomweb_bridge} (also {@code dicomweb}): the protocol bridge from DICOMweb to
  * DIMSE. It reads the resource from the path below the endpoint's prefix, answers OPTIONS itself,
  * and turns QIDO-RS searches into C-FIND and WADO-RS retrievals into C-GET envelopes for the rest
  * of the pipeline, whose backend is a {@code dicom} backend; their streamed answers become
  * DICOMweb answers as they pass. HEAD is answered as GET would be, without the body (and with the
- * backend's operation cancelled once the status is known).
+ * backend's operation cancelled once the status is known). The query parameter {@code accept}
+ * (PS3.18 8.3.3.1) stands for the Accept header.
  *
  * <p>Options: {@code default_limit} (the matches a search answers when it names no {@code limit},
  * 1000) and {@code max_limit} (the most a search may ask, 10000; more is lowered with a Warning).
@@ -50,6 +53,10 @@ public final class DicomWebBridge implements Middleware {
     @Override
     public ResponseEnvelope handle(RequestEnvelope request, Chain next) {
         DicomWebResource resource = DicomWebResource.of(request.path());
+        List<String> accept = request.query().get(QidoQuery.ACCEPT);
+        if (accept != null) {
+            request.headers().set("Accept", String.join(", ", accept));
+        }
         ResponseEnvelope response = switch (request.method()) {
             case "OPTIONS" -> new ResponseEnvelope(200, new Headers().set("Allow", ALLOW), Body.empty());
             case "GET", "HEAD" -> switch (resource.action()) {

@@ -48,7 +48,8 @@ record DicomWebResource(Action action, Level level, String study, String series,
             default -> null;
         };
         if (resource == null) {
-            throw new GatewayException(ProblemType.NOT_FOUND, "'" + path + "' is not a QIDO-RS or WADO-RS resource");
+            throw new GatewayException(ProblemType.NOT_FOUND, "'" + (path == null || path.isEmpty() ? "/" : path)
+                    + "' is not a QIDO-RS or WADO-RS resource");
         }
         return resource;
     }

@@ -28,7 +28,9 @@ record QidoQuery(ObjectNode identifier, long offset, long limit, List<String> wa
     static final String LIMIT = "limit";
     static final String OFFSET = "offset";
     static final String FUZZYMATCHING = "fuzzymatching";
-    private static final Set<String> CONTROLS = Set.of(INCLUDEFIELD, LIMIT, OFFSET, FUZZYMATCHING);
+    /** PS3.18 8.3.3.1: media types in the query, in place of the Accept header (the bridge applies it). */
+    static final String ACCEPT = "accept";
+    private static final Set<String> CONTROLS = Set.of(INCLUDEFIELD, LIMIT, OFFSET, FUZZYMATCHING, ACCEPT);
 
     /** The limits of a bridge: the limit of a search that names none, and the most a search may ask. */
     record Limits(long defaultLimit, long maxLimit) {

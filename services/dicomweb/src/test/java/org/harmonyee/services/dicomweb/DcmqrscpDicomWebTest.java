@@ -204,6 +204,9 @@ class DcmqrscpDicomWebTest {
                 + jpeg.sopInstanceUid();
 
         assertProblem(gateway.get("/studies", "Accept", "application/dicom+xml"), 406, "not-acceptable");
+        assertProblem(gateway.get("/studies?accept=" + java.net.URLEncoder.encode("application/dicom+xml",
+                java.nio.charset.StandardCharsets.UTF_8)), 406, "not-acceptable");
+        assertThat(gateway.get("/studies?accept=application/dicom%2Bjson", "Accept", "text/html").status()).isEqualTo(200);
         assertProblem(gateway.get(instance, "Accept", "multipart/related; type=\"application/dicom\"; transfer-syntax="
                 + UID.ExplicitVRLittleEndian), 406, "does not transcode");
         assertProblem(gateway.get(instance, "Accept", "application/dicom+json"), 406, "multipart/related");
