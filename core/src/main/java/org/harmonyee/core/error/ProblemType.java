@@ -11,6 +11,7 @@ public enum ProblemType {
     FORBIDDEN("forbidden", "Forbidden", 403, 0x0124),
     NOT_FOUND("not-found", "Not found", 404, 0xC000),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405, 0x0112),
+    NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406, 0xC000),
     CONFLICT("conflict", "Conflict", 409, 0x0119),
     PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", 413, 0xA700),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415, 0xA900),

@@ -16,17 +16,33 @@ public final class Orthanc implements AutoCloseable {
 
     public static final String AE_TITLE = "ORTHANC";
     private static final Path EXECUTABLE = Path.of("/usr/sbin/Orthanc");
+    /** The DICOMweb plugin of the Debian package orthanc-dicomweb. */
+    private static final Path DICOMWEB_PLUGIN = Path.of("/usr/share/orthanc/plugins/libOrthancDicomWeb.so");
 
     private final PeerProcess process;
     private final int port;
+    private final int httpPort;
 
-    private Orthanc(PeerProcess process, int port) {
+    private Orthanc(PeerProcess process, int port, int httpPort) {
         this.process = process;
         this.port = port;
+        this.httpPort = httpPort;
     }
 
     /** @param modalities AE title to port on 127.0.0.1: callers allowed to find/get/move, and move destinations */
     public static Orthanc start(Path directory, Map<String, Integer> modalities) throws IOException {
+        return start(directory, modalities, false);
+    }
+
+    /** The same, with the DICOMweb plugin serving {@code /dicom-web/} on {@link #httpPort()}: an oracle for DICOMweb. */
+    public static Orthanc startWithDicomWeb(Path directory, Map<String, Integer> modalities) throws IOException {
+        if (!Files.isReadable(DICOMWEB_PLUGIN)) {
+            throw new IllegalStateException(DICOMWEB_PLUGIN + " is missing: apt-get install -y orthanc-dicomweb");
+        }
+        return start(directory, modalities, true);
+    }
+
+    private static Orthanc start(Path directory, Map<String, Integer> modalities, boolean dicomWeb) throws IOException {
         if (!Files.isExecutable(EXECUTABLE)) {
             throw new IllegalStateException(EXECUTABLE + " is missing: apt-get install -y orthanc");
         }
@@ -43,7 +59,9 @@ public final class Orthanc implements AutoCloseable {
                 + "  \"TemporaryDirectory\" : \"" + temporary + "\",\n"
                 + "  \"StorageCompression\" : false,\n"
                 + "  \"DefaultEncoding\" : \"Utf8\",\n"
-                + "  \"Plugins\" : [ ],\n"
+                + (dicomWeb ? "  \"Plugins\" : [ \"" + DICOMWEB_PLUGIN + "\" ],\n"
+                        + "  \"DicomWeb\" : { \"Enable\" : true, \"Root\" : \"/dicom-web/\" },\n"
+                        : "  \"Plugins\" : [ ],\n")
                 + "  \"HttpServerEnabled\" : true,\n"
                 + "  \"HttpPort\" : " + ports.get(0) + ",\n"
                 + "  \"RemoteAccessAllowed\" : false,\n"
@@ -68,11 +86,16 @@ public final class Orthanc implements AutoCloseable {
         builder.environment().put("TCP_NODELAY", "1");
         int port = ports.get(1);
         PeerProcess process = PeerProcess.startDcmtk("Orthanc", builder, port, AE_TITLE, directory.resolve("orthanc.stdout"));
-        return new Orthanc(process, port);
+        return new Orthanc(process, port, ports.get(0));
     }
 
     public int port() {
         return port;
+    }
+
+    /** The port of Orthanc's REST API (and of its DICOMweb, when started with it), on 127.0.0.1. */
+    public int httpPort() {
+        return httpPort;
     }
 
     public String log() {

@@ -1,0 +1,131 @@
+package org.harmonyee.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.harmonyee.core.content.MediaTypes;
+import org.harmonyee.dicom.net.peers.TestDataset;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.Archive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * DICOMweb deployed: the {@code dicomweb} endpoint and {@code dicomweb_bridge} found through the
+ * service catalog of the WAR (Payara Micro) and the EAR's lib/ (WildFly), the HTTP door streaming
+ * the bridge's JSON arrays and multipart bodies, over real HTTP, with the test's archive as the PACS.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DicomWebIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static TestPacs pacs;
+    private static List<TestDataset.Instance> instances;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Deployment(testable = false)
+    static Archive<?> gateway() {
+        return Deployments.gateway();
+    }
+
+    @BeforeAll
+    static void startPacs() throws Exception {
+        pacs = TestPacs.start(Gateway.port("IT_PACS_PORT"));
+        instances = TestDataset.instances();
+    }
+
+    @AfterAll
+    static void stopPacs() {
+        pacs.close();
+    }
+
+    private HttpResponse<byte[]> send(String method, String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Gateway.publicUrl() + "/dicom-web" + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static Set<String> uids(byte[] body, String tag) throws Exception {
+        return StreamSupport.stream(JSON.readTree(body).spliterator(), false)
+                .map(match -> match.path(tag).path("Value").path(0).asText()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void searchForStudiesFindsEveryStudyOfThePacs() throws Exception {
+        HttpResponse<byte[]> studies = send("GET", "/studies", "Accept", "application/dicom+json");
+
+        assertThat(studies.statusCode()).isEqualTo(200);
+        assertThat(studies.headers().firstValue("Content-Type")).contains("application/dicom+json");
+        assertThat(uids(studies.body(), "0020000D")).isEqualTo(instances.stream()
+                .map(TestDataset.Instance::studyInstanceUid).collect(Collectors.toCollection(TreeSet::new)));
+        assertThat(send("GET", "/studies?PatientID=NOBODY").statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void aSeriesIsRetrievedAsOnePartPerInstanceAndItsMetadataPointsAtTheCallersHost() throws Exception {
+        TestDataset.Instance one = instances.get(0);
+        long expected = instances.stream().filter(i -> i.seriesInstanceUid().equals(one.seriesInstanceUid())).count();
+        String series = "/studies/" + one.studyInstanceUid() + "/series/" + one.seriesInstanceUid();
+
+        HttpResponse<byte[]> retrieved = send("GET", series, "Accept",
+                "multipart/related; type=\"application/dicom\"; transfer-syntax=*");
+        assertThat(retrieved.statusCode()).isEqualTo(200);
+        String type = retrieved.headers().firstValue("Content-Type").orElseThrow();
+        assertThat(MediaTypes.essence(type)).isEqualTo("multipart/related");
+        assertThat(MediaTypes.parameter(type, "type")).as("WildFly reorders the parameters").contains("application/dicom");
+        String boundary = MediaTypes.parameter(type, "boundary").orElseThrow();
+        String body = new String(retrieved.body(), StandardCharsets.ISO_8859_1);
+        Matcher parts = Pattern.compile("--" + Pattern.quote(boundary) + "\r\nContent-Type: application/dicom;"
+                + " transfer-syntax=[0-9.]+\r\n\r\n.{128}DICM", Pattern.DOTALL).matcher(body);
+        assertThat(parts.results().count()).isEqualTo(expected);
+        assertThat(body).endsWith("--" + boundary + "--\r\n");
+
+        HttpResponse<byte[]> metadata = send("GET", series + "/metadata", "X-Forwarded-Proto", "https",
+                "X-Forwarded-Host", "viewer.example.org");
+        assertThat(metadata.statusCode()).isEqualTo(200);
+        JsonNode instances = JSON.readTree(metadata.body());
+        assertThat(instances).hasSize((int) expected);
+        assertThat(instances.get(0).path("7FE00010").path("BulkDataURI").asText())
+                .startsWith("https://viewer.example.org/dicom-web/studies/" + one.studyInstanceUid());
+    }
+
+    @Test
+    void optionsHeadAndWhatCannotBeMet() throws Exception {
+        HttpResponse<byte[]> options = send("OPTIONS", "/studies");
+        assertThat(options.statusCode()).isEqualTo(200);
+        assertThat(options.headers().firstValue("Allow")).contains("GET, HEAD, OPTIONS");
+
+        HttpResponse<byte[]> head = send("HEAD", "/studies");
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Type")).contains("application/dicom+json");
+        assertThat(head.body()).isEmpty();
+
+        HttpResponse<byte[]> notAcceptable = send("GET", "/studies", "Accept", "application/dicom+xml");
+        assertThat(notAcceptable.statusCode()).isEqualTo(406);
+        assertThat(notAcceptable.headers().firstValue("Content-Type")).contains("application/problem+json");
+        HttpResponse<byte[]> badDate = send("GET", "/studies?StudyDate=yesterday");
+        assertThat(badDate.statusCode()).isEqualTo(400);
+        assertThat(new String(badDate.body(), StandardCharsets.UTF_8)).contains("StudyDate");
+        assertThat(send("POST", "/studies").statusCode()).isEqualTo(405);
+    }
+}

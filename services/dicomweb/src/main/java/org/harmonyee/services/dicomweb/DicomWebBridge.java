@@ -1,0 +1,81 @@
+package org.harmonyee.services.dicomweb;
+
+import org.harmonyee.core.config.ComponentConfig;
+import org.harmonyee.core.config.Options;
+import org.harmonyee.core.envelope.Body;
+import org.harmonyee.core.envelope.Headers;
+import org.harmonyee.core.envelope.RequestEnvelope;
+import org.harmonyee.core.envelope.ResponseEnvelope;
+import org.harmonyee.core.error.GatewayException;
+import org.harmonyee.core.error.ProblemType;
+import org.harmonyee.core.pipeline.Chain;
+import org.harmonyee.core.pipeline.Middleware;
+import org.harmonyee.core.runtime.BuildContext;
+
+import java.util.List;
+
+/**
+ * Middleware {@code dicomweb_bridge} (also {@code dicomweb}): the protocol bridge from DICOMweb to
+ * DIMSE. It reads the resource from the path below the endpoint's prefix, answers OPTIONS itself,
+ * and turns QIDO-RS searches into C-FIND and WADO-RS retrievals into C-GET envelopes for the rest
+ * of the pipeline, whose backend is a {@code dicom} backend; their streamed answers become
+ * DICOMweb answers as they pass. HEAD is answered as GET would be, without the body (and with the
+ * backend's operation cancelled once the status is known). The query parameter {@code accept}
+ * (PS3.18 8.3.3.1) stands for the Accept header.
+ *
+ * <p>Options: {@code default_limit} (the matches a search answers when it names no {@code limit},
+ * 1000) and {@code max_limit} (the most a search may ask, 10000; more is lowered with a Warning).
+ */
+public final class DicomWebBridge implements Middleware {
+
+    public static final String TYPE = "dicomweb_bridge";
+    public static final String ALIAS = "dicomweb";
+    /** The warn-agent of the Warning headers this bridge writes (RFC 7234 5.5). */
+    static final String WARNING_AGENT = "harmony-ee";
+    private static final String ALLOW = "GET, HEAD, OPTIONS";
+
+    private final QidoRs qido;
+    private final WadoRs wado = new WadoRs();
+
+    DicomWebBridge(QidoQuery.Limits limits) {
+        this.qido = new QidoRs(limits);
+    }
+
+    public static DicomWebBridge create(ComponentConfig config, Options options, BuildContext context) {
+        long maxLimit = options.integer("max_limit", 10_000, 1, Integer.MAX_VALUE);
+        long defaultLimit = options.integer("default_limit", Math.min(1000, maxLimit), 1, Integer.MAX_VALUE);
+        if (defaultLimit > maxLimit) {
+            options.problem("default_limit", "must not exceed max_limit (" + maxLimit + "), got " + defaultLimit);
+        }
+        return new DicomWebBridge(new QidoQuery.Limits(defaultLimit, maxLimit));
+    }
+
+    @Override
+    public ResponseEnvelope handle(RequestEnvelope request, Chain next) {
+        DicomWebResource resource = DicomWebResource.of(request.path());
+        List<String> accept = request.query().get(QidoQuery.ACCEPT);
+        if (accept != null) {
+            request.headers().set("Accept", String.join(", ", accept));
+        }
+        ResponseEnvelope response = switch (request.method()) {
+            case "OPTIONS" -> new ResponseEnvelope(200, new Headers().set("Allow", ALLOW), Body.empty());
+            case "GET", "HEAD" -> switch (resource.action()) {
+                case SEARCH -> qido.searchForResources(request, resource, next);
+                case RETRIEVE -> wado.retrieveInstances(request, resource, next);
+                case METADATA -> wado.retrieveMetadata(request, resource, next);
+            };
+            default -> throw new GatewayException(ProblemType.METHOD_NOT_ALLOWED, request.method() + " is not a"
+                    + " QIDO-RS or WADO-RS method; allowed: " + ALLOW).withHeader("Allow", ALLOW);
+        };
+        return request.method().equals("HEAD") ? withoutBody(response) : response;
+    }
+
+    /** The status and headers of a GET's answer; its results closed, which cancels the backend's operation. */
+    private static ResponseEnvelope withoutBody(ResponseEnvelope response) {
+        response.results().ifPresent(results -> {
+            results.close();
+            response.results(null);
+        });
+        return response;
+    }
+}

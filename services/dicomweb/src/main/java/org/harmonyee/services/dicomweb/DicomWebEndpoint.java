@@ -1,0 +1,32 @@
+package org.harmonyee.services.dicomweb;
+
+import org.harmonyee.core.config.ComponentConfig;
+import org.harmonyee.core.config.Options;
+import org.harmonyee.core.endpoint.PathPrefix;
+import org.harmonyee.core.endpoint.PathPrefixEndpoint;
+import org.harmonyee.core.pipeline.RouteSpec;
+import org.harmonyee.core.runtime.BuildContext;
+
+import java.util.Set;
+
+/**
+ * Service {@code dicomweb}: the HTTP door of a DICOMweb pipeline, serving {@code path_prefix} and
+ * every resource under it with GET, HEAD and OPTIONS (other methods are 405). Bodies are not parsed
+ * (QIDO-RS and WADO-RS requests have none); failures are problem+json. What the resources mean is
+ * the pipeline's {@code dicomweb_bridge} middleware's business, not the endpoint's.
+ */
+public final class DicomWebEndpoint extends PathPrefixEndpoint {
+
+    public static final String SERVICE = "dicomweb";
+
+    /** The methods of QIDO-RS and WADO-RS; STOW-RS (POST) comes with its own slice. */
+    static final Set<String> METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    DicomWebEndpoint(String name, String prefix) {
+        super(name, SERVICE, new RouteSpec(prefix, METHODS), null);
+    }
+
+    public static DicomWebEndpoint create(ComponentConfig config, Options options, BuildContext context) {
+        return new DicomWebEndpoint(config.name(), PathPrefix.read(options));
+    }
+}

@@ -1,0 +1,132 @@
+package org.harmonyee.services.dicomweb;
+
+import org.harmonyee.core.error.GatewayException;
+import org.harmonyee.core.error.ProblemType;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A DICOMweb resource as its path names it, below the endpoint's prefix: a QIDO-RS search at a
+ * level (scoped by the UIDs above it), a WADO-RS retrieval of a study, series or instance, or their
+ * metadata.
+ *
+ * @param action   what is asked
+ * @param level    the level searched or retrieved
+ * @param study    the Study Instance UID of the path, or null
+ * @param series   the Series Instance UID of the path, or null
+ * @param instance the SOP Instance UID of the path, or null
+ */
+record DicomWebResource(Action action, Level level, String study, String series, String instance) {
+
+    /** What a resource is for. */
+    enum Action { SEARCH, RETRIEVE, METADATA }
+
+    /** The Query/Retrieve levels, by their DIMSE names. */
+    enum Level { STUDY, SERIES, IMAGE }
+
+    /** PS3.5 9.1: digits in components separated by periods, 64 characters at most. */
+    private static final Pattern UID = Pattern.compile("(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))*");
+
+    /**
+     * The resource of a path below the prefix, such as {@code /studies/1.2/series}.
+     *
+     * @throws GatewayException 404 for a path that names no DICOMweb resource, 400 for a malformed UID in it
+     */
+    static DicomWebResource of(String path) {
+        List<String> segments = path == null || path.isEmpty() || path.equals("/") ? List.of()
+                : List.of(path.replaceAll("^/+|/+$", "").split("/", -1));
+        DicomWebResource resource = switch (segments.size()) {
+            case 1 -> top(segments.get(0));
+            case 2 -> named(segments, "studies", null) ? retrieve(Level.STUDY, segments) : null;
+            case 3 -> underStudy(segments);
+            case 4 -> named(segments, "studies", "series") ? retrieve(Level.SERIES, segments) : null;
+            case 5 -> underSeries(segments);
+            case 6 -> named(segments, "studies", "series", "instances") ? retrieve(Level.IMAGE, segments) : null;
+            case 7 -> named(segments, "studies", "series", "instances") && segments.get(6).equals("metadata")
+                    ? metadata(retrieve(Level.IMAGE, segments)) : null;
+            default -> null;
+        };
+        if (resource == null) {
+            throw new GatewayException(ProblemType.NOT_FOUND, "'" + (path == null || path.isEmpty() ? "/" : path)
+                    + "' is not a QIDO-RS or WADO-RS resource");
+        }
+        return resource;
+    }
+
+    private static DicomWebResource top(String segment) {
+        return switch (segment) {
+            case "studies" -> new DicomWebResource(Action.SEARCH, Level.STUDY, null, null, null);
+            case "series" -> new DicomWebResource(Action.SEARCH, Level.SERIES, null, null, null);
+            case "instances" -> new DicomWebResource(Action.SEARCH, Level.IMAGE, null, null, null);
+            default -> null;
+        };
+    }
+
+    private static DicomWebResource underStudy(List<String> segments) {
+        if (!segments.get(0).equals("studies")) {
+            return null;
+        }
+        String study = uid(segments.get(1), "study");
+        return switch (segments.get(2)) {
+            case "series" -> new DicomWebResource(Action.SEARCH, Level.SERIES, study, null, null);
+            case "instances" -> new DicomWebResource(Action.SEARCH, Level.IMAGE, study, null, null);
+            case "metadata" -> new DicomWebResource(Action.METADATA, Level.STUDY, study, null, null);
+            default -> null;
+        };
+    }
+
+    private static DicomWebResource underSeries(List<String> segments) {
+        if (!named(segments, "studies", "series")) {
+            return null;
+        }
+        DicomWebResource series = retrieve(Level.SERIES, segments);
+        return switch (segments.get(4)) {
+            case "instances" -> new DicomWebResource(Action.SEARCH, Level.IMAGE, series.study(), series.series(), null);
+            case "metadata" -> metadata(series);
+            default -> null;
+        };
+    }
+
+    /** Whether the even segments (0, 2, 4, ...) are these words. */
+    private static boolean named(List<String> segments, String... words) {
+        for (int i = 0; i < words.length; i++) {
+            if (words[i] != null && !segments.get(2 * i).equals(words[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static DicomWebResource retrieve(Level level, List<String> segments) {
+        return new DicomWebResource(Action.RETRIEVE, level, uid(segments.get(1), "study"),
+                level == Level.STUDY ? null : uid(segments.get(3), "series"),
+                level == Level.IMAGE ? uid(segments.get(5), "instance") : null);
+    }
+
+    private static DicomWebResource metadata(DicomWebResource retrieve) {
+        return new DicomWebResource(Action.METADATA, retrieve.level(), retrieve.study(), retrieve.series(),
+                retrieve.instance());
+    }
+
+    /** A UID of the path, checked. */
+    static String uid(String value, String what) {
+        if (value.length() > 64 || !UID.matcher(value).matches()) {
+            throw new GatewayException(ProblemType.MALFORMED_REQUEST, "'" + value + "' is not a valid " + what
+                    + " UID (digits and periods, at most 64 characters)");
+        }
+        return value;
+    }
+
+    /** The path of this resource's study, series or instance below the prefix, e.g. {@code /studies/1.2/series/3.4}. */
+    String retrievePath() {
+        StringBuilder path = new StringBuilder("/studies/").append(study);
+        if (series != null) {
+            path.append("/series/").append(series);
+        }
+        if (instance != null) {
+            path.append("/instances/").append(instance);
+        }
+        return path.toString();
+    }
+}

@@ -1,0 +1,78 @@
+package org.harmonyee.services.dicomweb;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.harmonyee.core.envelope.Headers;
+import org.harmonyee.core.envelope.RequestEnvelope;
+import org.harmonyee.core.envelope.ResponseEnvelope;
+import org.harmonyee.core.envelope.Result;
+import org.harmonyee.core.envelope.ResultStream;
+import org.harmonyee.core.error.GatewayException;
+import org.harmonyee.core.error.ProblemType;
+import org.harmonyee.core.pipeline.Chain;
+import org.harmonyee.dicom.data.Tag;
+import org.harmonyee.services.dimse.DimseRequests;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * WADO-RS (PS3.18 10.4) of a study, series or instance: one C-GET, whose instances go to the caller
+ * part by part as the PACS's C-STORE sub-operations arrive, as PS3.10 instances
+ * ({@code retrieveStudy} and its siblings) or as their metadata in DICOM JSON
+ * ({@code retrieveStudyMetadata} ...). Nothing retrieved is 404.
+ */
+final class WadoRs {
+
+    ResponseEnvelope retrieveInstances(RequestEnvelope request, DicomWebResource resource, Chain next) {
+        AcceptHeader.TransferSyntaxes accepted = AcceptHeader.transferSyntaxes(request);
+        String boundary = "harmony-" + UUID.randomUUID();
+        ResultStream parts = retrieve(request, resource, next, part -> instance(part, accepted));
+        return ResponseEnvelope.streaming(200, new Headers().set("Content-Type", "multipart/related; type=\""
+                + DimseRequests.APPLICATION_DICOM + "\"; boundary=" + boundary), parts);
+    }
+
+    ResponseEnvelope retrieveMetadata(RequestEnvelope request, DicomWebResource resource, Chain next) {
+        AcceptHeader.requireDicomJson(request, "WADO-RS metadata");
+        String baseUrl = PublicBaseUrl.of(request);
+        ResultStream metadata = retrieve(request, resource, next, part -> Result.json(InstanceMetadata.of(part, baseUrl)));
+        return ResponseEnvelope.streaming(200, new Headers().set("Content-Type", AcceptHeader.DICOM_JSON), metadata);
+    }
+
+    private static ResultStream retrieve(RequestEnvelope request, DicomWebResource resource, Chain next,
+                                         UnaryOperator<Result> convert) {
+        ResponseEnvelope retrieved = next.proceed(DimseEnvelope.of(request, DimseRequests.C_GET, identifier(resource)));
+        ResultStream parts = DimseEnvelope.results(retrieved, DimseRequests.C_GET);
+        return new BridgedResults(parts, 0, Long.MAX_VALUE, convert).start().orElseThrow(() -> new GatewayException(
+                ProblemType.NOT_FOUND, "the PACS has no instances of " + resource.retrievePath()));
+    }
+
+    private static ObjectNode identifier(DicomWebResource resource) {
+        QueryIdentifier identifier = new QueryIdentifier();
+        identifier.match(List.of(Tag.QueryRetrieveLevel), List.of(resource.level().name()), "level");
+        identifier.match(List.of(Tag.StudyInstanceUID), List.of(resource.study()), "path");
+        if (resource.series() != null) {
+            identifier.match(List.of(Tag.SeriesInstanceUID), List.of(resource.series()), "path");
+        }
+        if (resource.instance() != null) {
+            identifier.match(List.of(Tag.SOPInstanceUID), List.of(resource.instance()), "path");
+        }
+        return identifier.json();
+    }
+
+    /**
+     * A C-GET part as a WADO-RS part: the instance in its stored transfer syntax, named in the part's
+     * Content-Type; an instance in a syntax the caller did not accept is 406 (there is no transcoding yet).
+     */
+    private static Result instance(Result part, AcceptHeader.TransferSyntaxes accepted) {
+        String syntax = part.headers().first(DimseRequests.TRANSFER_SYNTAX_UID_HEADER).orElse("");
+        if (!accepted.accepts(syntax)) {
+            part.body().discard();
+            throw new GatewayException(ProblemType.NOT_ACCEPTABLE, "instance "
+                    + part.headers().first(DimseRequests.SOP_INSTANCE_UID_HEADER).orElse("?") + " is stored in "
+                    + syntax + ", the gateway does not transcode it to " + String.join(" or ", accepted.uids()));
+        }
+        return Result.part(new Headers().set("Content-Type", DimseRequests.APPLICATION_DICOM + "; transfer-syntax="
+                + syntax), part.body());
+    }
+}

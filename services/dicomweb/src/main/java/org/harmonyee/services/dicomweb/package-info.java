@@ -1,0 +1,29 @@
+/**
+ * Service {@code dicomweb}: DICOMweb (PS3.18) at the gateway. The endpoint
+ * ({@link org.harmonyee.services.dicomweb.DicomWebEndpoint}) serves a {@code path_prefix}; the
+ * middleware {@code dicomweb_bridge} ({@link org.harmonyee.services.dicomweb.DicomWebBridge}, alias
+ * {@code dicomweb}) is the protocol bridge: it reads the resource from the path
+ * ({@link org.harmonyee.services.dicomweb.DicomWebResource}), turns a QIDO-RS search into a C-FIND
+ * ({@link org.harmonyee.services.dicomweb.QidoRs}, {@link org.harmonyee.services.dicomweb.QidoQuery})
+ * and a WADO-RS retrieval into a C-GET ({@link org.harmonyee.services.dicomweb.WadoRs}), written in
+ * the DIMSE envelope convention of {@code org.harmonyee.services.dimse} (protocol {@code dimse}, the
+ * operation as method, the identifier as normalized DICOM JSON), and turns the backend's streamed
+ * results into DICOMweb answers as they pass: matches into an {@code application/dicom+json} array,
+ * C-GET parts into {@code multipart/related; type="application/dicom"} parts or, for
+ * {@code /metadata}, into DICOM JSON with the Pixel Data as a BulkDataURI.
+ *
+ * <p><b>Why the bridge lives here and not in {@code middleware/}.</b> The bridge is a protocol
+ * adapter: it knows DICOMweb's resources and media types, the DIMSE envelope convention
+ * ({@code DimseRequests}) and the DICOM toolkit (keywords, VRs, PS3.10 parsing). The middleware
+ * module must not touch protocols or services (ArchitectureTest forbids it any
+ * {@code org.harmonyee.services} class), while a service module may build on another service
+ * (as {@code fhir} builds on {@code http}) and may register middleware types through
+ * {@code ServiceModule} like any other. So the bridge sits beside its endpoint, and a pipeline
+ * names it like any middleware; everything after it (auth, transforms, the backend) sees DIMSE
+ * envelopes and never learns that the door was DICOMweb.
+ *
+ * <p>Must not touch: the servlet layer or any Jakarta API; the backend's association handling (it
+ * only writes envelopes and reads results); STOW-RS, frames, rendered images and the
+ * {@code dicomweb} backend, which are not built yet.
+ */
+package org.harmonyee.services.dicomweb;

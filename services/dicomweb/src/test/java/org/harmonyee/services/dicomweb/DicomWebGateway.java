@@ -1,0 +1,127 @@
+package org.harmonyee.services.dicomweb;
+
+import org.harmonyee.core.config.ConfigFixture;
+import org.harmonyee.core.content.MediaTypes;
+import org.harmonyee.core.content.ResultRendering;
+import org.harmonyee.core.envelope.Body;
+import org.harmonyee.core.envelope.QueryString;
+import org.harmonyee.core.envelope.RequestEnvelope;
+import org.harmonyee.core.envelope.ResponseEnvelope;
+import org.harmonyee.core.pipeline.BackendInvoker;
+import org.harmonyee.core.pipeline.PipelineExecutor;
+import org.harmonyee.core.runtime.BuildContext;
+import org.harmonyee.core.runtime.GatewayAssembler;
+import org.harmonyee.core.runtime.GatewayRuntime;
+import org.harmonyee.core.runtime.ServiceCatalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+
+/**
+ * A gateway with one DICOMweb pipeline, assembled from TOML as the server does it: endpoint
+ * {@code dicomweb} at {@code /dicom-web}, middleware {@code dicomweb_bridge}, a {@code dicom}
+ * backend calling the PACS. Requests run through the core's executor; streamed answers are rendered
+ * as the HTTP door renders them (multipart/related with the answer's boundary, else a JSON array).
+ */
+final class DicomWebGateway implements AutoCloseable {
+
+    static final String PREFIX = "/dicom-web";
+
+    private final PipelineExecutor executor = new PipelineExecutor(BackendInvoker.DIRECT);
+    private final GatewayRuntime runtime;
+    private int exchanges;
+
+    /** An answer as a client receives it. */
+    record Answer(int status, ResponseEnvelope response, byte[] body) {
+
+        String header(String name) {
+            return response.headers().first(name).orElse(null);
+        }
+
+        String text() {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    DicomWebGateway(Path directory, Executor executor, String pacsAet, int pacsPort, String bridgeOptions) {
+        String pipeline = """
+                [pipelines.dicomweb]
+                networks = ["default"]
+                endpoints = ["web"]
+                middleware = ["bridge"]
+                backends = ["pacs"]
+
+                [endpoints.web]
+                service = "dicomweb"
+                [endpoints.web.options]
+                path_prefix = "%s"
+
+                [middleware.bridge]
+                type = "dicomweb_bridge"
+                %s
+
+                [backends.pacs]
+                service = "dicom"
+                [backends.pacs.options]
+                aet = "%s"
+                host = "127.0.0.1"
+                port = %d
+                local_aet = "HARMONY"
+                """.formatted(PREFIX, bridgeOptions, pacsAet, pacsPort);
+        var config = new ConfigFixture(directory).config(ConfigFixture.BASE + "[storage.options]\npath = \"storage\"\n")
+                .pipeline("dicomweb.toml", pipeline).read();
+        runtime = new GatewayAssembler(ServiceCatalog.standard(getClass().getClassLoader()),
+                new BuildContext(config, executor, null, Clock.systemUTC(), "test")).assemble();
+    }
+
+    Answer get(String pathAndQuery, String... headers) {
+        return send("GET", pathAndQuery, headers);
+    }
+
+    /** Sends a request under the prefix; {@code headers} are name, value pairs. */
+    Answer send(String method, String pathAndQuery, String... headers) {
+        String full = PREFIX + pathAndQuery;
+        int query = full.indexOf('?');
+        String path = query < 0 ? full : full.substring(0, query);
+        String rawQuery = query < 0 ? null : full.substring(query + 1);
+        RequestEnvelope.Builder builder = RequestEnvelope.builder("web-" + (++exchanges), method, path).rawQuery(rawQuery);
+        QueryString.parse(rawQuery).forEach(builder::query);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        RequestEnvelope request = builder.build();
+        request.metadata().put("protocol", "http");
+        request.metadata().put("scheme", "http");
+        ResponseEnvelope response = executor.execute(runtime.route("default", path, method), request);
+        return new Answer(response.status(), response, read(render(response)));
+    }
+
+    /** As the HTTP door's ResponseWriter renders a streaming response. */
+    private static Body render(ResponseEnvelope response) {
+        if (response.results().isEmpty()) {
+            return response.body();
+        }
+        String type = response.contentType().orElse("");
+        if (MediaTypes.essence(type).equals("multipart/related")) {
+            return ResultRendering.multipart(response.results().get(), MediaTypes.parameter(type, "boundary").orElseThrow());
+        }
+        return ResultRendering.jsonArray(response.results().get());
+    }
+
+    private static byte[] read(Body body) {
+        try (InputStream in = body.open()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        runtime.close();
+    }
+}
