@@ -7,6 +7,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=common.sh
+source "$ROOT/src/bench/common.sh"
 
 usage() {
   cat <<'EOF'
@@ -22,9 +24,6 @@ target/test-dataset (python3-pydicom python3-numpy imagemagick). Everything list
 on free ports. HARMONY_JAVA_OPTS reaches the gateway's JVM. See docs/benchmarks.md.
 EOF
 }
-
-die() { echo "bench: $*" >&2; exit 2; }
-say() { echo "bench: $*" >&2; }
 
 ROUNDS=10 WARMUP=3 SMOKE=false KEEP=false
 STARTUP_TIMEOUT=300   # seconds for the gateway to say it is ready (a cold start takes ~10-40 s)
@@ -99,39 +98,10 @@ PY
 STUDIES="$(manifest studies)"
 read -r STUDY_UID STUDY_INSTANCES STUDY_BYTES <<<"$(manifest largest)"
 
-# ---------------------------------------------------------------- ports, processes, cleanup
-
-TAKEN=()
-port_answers() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-# free_port VAR: a loopback port nobody listens on, below the kernel's ephemeral range.
-free_port() {
-  local p
-  for _ in $(seq 200); do
-    p=$((20000 + RANDOM % 10000))
-    [[ " ${TAKEN[*]} " == *" $p "* ]] && continue
-    port_answers "$p" && continue
-    TAKEN+=("$p"); printf -v "$1" '%s' "$p"; return
-  done
-  die "no free port found between 20000 and 29999 on 127.0.0.1"
-}
+# ---------------------------------------------------------------- processes, cleanup
 
 STATE="$(mktemp -d "${TMPDIR:-/tmp}/harmony-bench-dicom.XXXXXX")"
 QR_PID="" GATEWAY_PID="" CALL_PID=""
-
-# stop PID WHAT SECONDS: SIGTERM, then poll; SIGKILL (with its children) only if it hangs.
-stop() {
-  local pid="$1" what="$2" limit="$3" i children
-  kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for ((i = 0; i < limit * 10; i++)); do
-    kill -0 "$pid" 2>/dev/null || return 0
-    sleep 0.1
-  done
-  say "$what did not stop within ${limit} s; killing it"
-  children="$(ps -o pid= --ppid "$pid" 2>/dev/null || true)"
-  kill -KILL "$pid" $children 2>/dev/null || true
-}
 
 cleanup() {
   local status=$?
@@ -266,21 +236,11 @@ port = $QR_PORT
 local_aet = "HARMONY_BENCH"
 EOF
 
-say "starting the gateway (./harmony run --config $GATEWAY_CONFIG${HARMONY_JAVA_OPTS:+, HARMONY_JAVA_OPTS=$HARMONY_JAVA_OPTS})"
-: > "$STATE/gateway.log"
-HARMONY_STATE_DIR="$STATE/gateway/state" "$ROOT/harmony" run --config "$GATEWAY_CONFIG" >>"$STATE/gateway.log" 2>&1 &
-GATEWAY_PID=$!
-for ((waited = 0; ; waited++)); do
-  grep -q 'Harmony EE ready' "$STATE/gateway.log" && break
-  if ! kill -0 "$GATEWAY_PID" 2>/dev/null || ((waited >= STARTUP_TIMEOUT)); then
-    tail -n 30 "$STATE/gateway.log" >&2
-    die "the gateway did not get ready (log: $STATE/gateway.log)"
-  fi
-  sleep 1
-done
+# Its server state goes into the state directory: a `./harmony run` of the checkout is not disturbed.
+HARMONY_STATE_DIR="$STATE/gateway/state" start_gateway "$GATEWAY_CONFIG" "$STATE/gateway.log" "$STARTUP_TIMEOUT"
 await_echo "$ROUTER_AET" "$DICOM_PORT" 60 "$GATEWAY_PID" \
   || { tail -n 30 "$STATE/gateway.log" >&2; die "the gateway's DICOM listener did not answer C-ECHO on 127.0.0.1:$DICOM_PORT"; }
-say "gateway ready on 127.0.0.1:$DICOM_PORT as $ROUTER_AET after ${waited} s"
+say "gateway ready on 127.0.0.1:$DICOM_PORT as $ROUTER_AET after ${WAITED} s"
 
 # ---------------------------------------------------------------- the rounds
 
