@@ -1,0 +1,326 @@
+#!/usr/bin/env bash
+# ./harmony bench dicom: DCMTK's findscu and getscu against DCMTK's dcmqrscp (loaded with the
+# synthetic test dataset), each called directly and through the gateway's DICOM router, in
+# alternating rounds; prints one table of median times, the gateway's ratio and the goal of
+# docs/benchmarks.md. It prints figures and never fails on them: the exit status is 0 unless the
+# bench itself could not run (a call that fails or returns the wrong answer stops it).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=common.sh
+source "$ROOT/src/bench/common.sh"
+
+usage() {
+  cat <<'EOF'
+usage: ./harmony bench dicom [OPTIONS]
+
+  --rounds N   measured rounds of the four calls (find and get, direct and through the gateway; default 10)
+  --warmup N   unmeasured rounds first (default 3)
+  --smoke      1 warm-up round and 2 rounds: checks that the bench works, measures nothing
+  --keep       keep the state directory (configs, logs, dcmqrscp's database) afterwards
+
+Needs DCMTK (apt-get install dcmtk) and, the first time, what makes the test dataset in
+target/test-dataset (python3-pydicom python3-numpy imagemagick). Everything listens on 127.0.0.1,
+on free ports. HARMONY_JAVA_OPTS reaches the gateway's JVM. See docs/benchmarks.md.
+EOF
+}
+
+ROUNDS=10 WARMUP=3 SMOKE=false KEEP=false
+STARTUP_TIMEOUT=300   # seconds for the gateway to say it is ready (a cold start takes ~10-40 s)
+CALL_TIMEOUT=120      # seconds for any one DCMTK call
+
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --smoke) SMOKE=true; ROUNDS=2; WARMUP=1; shift ;;
+    --keep) KEEP=true; shift ;;
+    -h|--help) usage; exit 0 ;;
+    --rounds=*) ROUNDS="${1#*=}"; shift ;;
+    --rounds) [[ $# -ge 2 ]] || die "--rounds needs a value"; ROUNDS="$2"; shift 2 ;;
+    --warmup=*) WARMUP="${1#*=}"; shift ;;
+    --warmup) [[ $# -ge 2 ]] || die "--warmup needs a value"; WARMUP="$2"; shift 2 ;;
+    *) usage >&2; die "unknown option '$1'" ;;
+  esac
+done
+[[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "--rounds needs a positive whole number, got '$ROUNDS'"
+[[ "$WARMUP" =~ ^[0-9]+$ ]] || die "--warmup needs a whole number, got '$WARMUP'"
+
+for tool in dcmqrscp echoscu findscu getscu storescu; do
+  command -v "$tool" >/dev/null 2>&1 || die "$tool is required: apt-get install dcmtk"
+done
+command -v java >/dev/null 2>&1 || die "java is required (apt-get install openjdk-17-jdk maven)"
+[[ -x /usr/bin/python3 ]] || die "/usr/bin/python3 is required (apt-get install python3)"
+# Debian's DCMTK leaves Nagle's algorithm on unless this is set: every small PDU would stall 40 ms.
+export TCP_NODELAY=1
+
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+
+# ---------------------------------------------------------------- the dataset
+
+# The tests' dataset (org.harmonyee.dicom.TestDataset): made once per clone, into a temporary
+# folder that is then renamed, so that neither the tests nor the bench see half of it.
+DATASET="$ROOT/target/test-dataset"
+if [[ ! -f "$DATASET/manifest.json" ]]; then
+  say "making the test dataset in $DATASET (src/test-tools/make_dataset.py)"
+  mkdir -p "$ROOT/target"
+  making="$(mktemp -d "$ROOT/target/test-dataset-XXXXXX")"
+  /usr/bin/python3 "$ROOT/src/test-tools/make_dataset.py" "$making/dataset" >"$making/generator.log" 2>&1 \
+    || { tail -n 20 "$making/generator.log" >&2; rm -rf "$making"
+         die "make_dataset.py failed: it needs dcmtk python3-pydicom python3-numpy imagemagick"; }
+  mv "$making/dataset" "$DATASET" 2>/dev/null || [[ -f "$DATASET/manifest.json" ]] \
+    || die "could not move the dataset into $DATASET"
+  rm -rf "$making"
+fi
+
+# manifest QUERY: what the manifest says, one answer a line.
+#   files TS     the files of that transfer syntax UID
+#   studies      the number of studies
+#   largest      "UID INSTANCES BYTES" of the study with the most bytes
+manifest() {
+  /usr/bin/python3 - "$DATASET" "$@" <<'PY'
+import json, os, sys
+dataset, query = sys.argv[1], sys.argv[2:]
+entries = json.load(open(os.path.join(dataset, "manifest.json")))
+if query[0] == "files":
+    for e in entries:
+        if e["TransferSyntaxUID"] == query[1]:
+            print(os.path.join(dataset, e["path"]))
+elif query[0] == "studies":
+    print(len({e["StudyInstanceUID"] for e in entries}))
+elif query[0] == "largest":
+    studies = {}
+    for e in entries:
+        count, size = studies.get(e["StudyInstanceUID"], (0, 0))
+        studies[e["StudyInstanceUID"]] = (count + 1, size + os.path.getsize(os.path.join(dataset, e["path"])))
+    uid, (count, size) = max(studies.items(), key=lambda item: item[1][1])
+    print(uid, count, size)
+PY
+}
+STUDIES="$(manifest studies)"
+read -r STUDY_UID STUDY_INSTANCES STUDY_BYTES <<<"$(manifest largest)"
+
+# ---------------------------------------------------------------- processes, cleanup
+
+STATE="$(mktemp -d "${TMPDIR:-/tmp}/harmony-bench-dicom.XXXXXX")"
+QR_PID="" GATEWAY_PID="" CALL_PID=""
+
+cleanup() {
+  local status=$?
+  trap - EXIT
+  trap '' INT TERM   # a second Ctrl-C must not cut the cleanup short
+  [[ -n "$CALL_PID" ]] && stop "$CALL_PID" "a DCMTK call" 5
+  [[ -n "$GATEWAY_PID" ]] && stop "$GATEWAY_PID" "the gateway" 60
+  [[ -n "$QR_PID" ]] && stop "$QR_PID" "dcmqrscp" 10
+  if [[ $status -eq 0 && $KEEP == false ]]; then
+    rm -rf "$STATE"
+  else
+    say "configs and logs are in $STATE"
+  fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# call LOG TOOL ARGS...: one DCMTK call in the background (a signal ends the bench at once),
+# bounded by `timeout`; its output goes to LOG. Returns the tool's status.
+call() {
+  local log="$1" status=0
+  shift
+  timeout "$CALL_TIMEOUT" "$@" >"$log" 2>&1 &
+  CALL_PID=$!
+  wait "$CALL_PID" || status=$?
+  CALL_PID=""
+  return "$status"
+}
+
+# await_echo AET PORT WHAT SECONDS [PID]: until C-ECHO to AET answers (or PID ends).
+await_echo() {
+  local i
+  for ((i = 0; i < $4 * 5; i++)); do
+    echoscu -q -to 2 -aet BENCH_SCU -aec "$1" 127.0.0.1 "$2" >/dev/null 2>&1 && return
+    [[ -n "${5:-}" ]] && ! kill -0 "$5" 2>/dev/null && break
+    sleep 0.2
+  done
+  return 1
+}
+
+free_port QR_PORT; free_port DICOM_PORT; free_port MANAGEMENT_PORT
+QR_AET="DCMQRSCP" ROUTER_AET="BENCH_ROUTER"
+say "state in $STATE"
+
+# ---------------------------------------------------------------- dcmqrscp, loaded
+
+mkdir -p "$STATE/dcmqrscp/db/$QR_AET"
+cat > "$STATE/dcmqrscp/dcmqrscp.cfg" <<EOF
+# harmony bench dicom: the PACS. Written by src/bench/dicom-bench.sh.
+NetworkTCPPort  = $QR_PORT
+MaxPDUSize      = 16384
+MaxAssociations = 64
+
+HostTable BEGIN
+HostTable END
+
+VendorTable BEGIN
+VendorTable END
+
+AETable BEGIN
+$QR_AET $STATE/dcmqrscp/db/$QR_AET RW (500, 1024mb) ANY
+AETable END
+EOF
+# DCMTK 3.6.7's dcmqrscp has no bind-address option: it listens on every interface.
+dcmqrscp -c "$STATE/dcmqrscp/dcmqrscp.cfg" +xy +U8 "$QR_PORT" >"$STATE/dcmqrscp/dcmqrscp.log" 2>&1 &
+QR_PID=$!
+await_echo "$QR_AET" "$QR_PORT" 20 "$QR_PID" \
+  || { tail -n 20 "$STATE/dcmqrscp/dcmqrscp.log" >&2; die "dcmqrscp did not answer C-ECHO on 127.0.0.1:$QR_PORT"; }
+
+# Each file in its own transfer syntax: storescu proposes exactly that one.
+loaded=0
+for spec in 1.2.840.10008.1.2:-xi 1.2.840.10008.1.2.1:-xe 1.2.840.10008.1.2.4.50:-xy; do
+  mapfile -t files < <(manifest files "${spec%%:*}")
+  [[ ${#files[@]} -eq 0 ]] && continue
+  call "$STATE/load-${spec%%:*}.log" storescu -R "${spec##*:}" -aet BENCH_SCU -aec "$QR_AET" 127.0.0.1 "$QR_PORT" \
+      "${files[@]}" || die "storescu could not load dcmqrscp (log: $STATE/load-${spec%%:*}.log)"
+  loaded=$((loaded + ${#files[@]}))
+done
+say "dcmqrscp on 127.0.0.1:$QR_PORT as $QR_AET, loaded with $loaded instances of $DATASET"
+
+# ---------------------------------------------------------------- the gateway
+
+GATEWAY_CONFIG="$STATE/gateway/config.toml"
+mkdir -p "$STATE/gateway/pipelines"
+cat > "$GATEWAY_CONFIG" <<EOF
+# harmony bench dicom: the gateway under test. Written by src/bench/dicom-bench.sh.
+[proxy]
+id = "harmony-bench-dicom"
+log_level = "info"
+pipelines_path = "pipelines"
+
+[network.imaging.dicom]
+bind_address = "127.0.0.1"
+bind_port = $DICOM_PORT
+aet = "$ROUTER_AET"
+
+# An HTTP network, so that "Harmony EE ready" waits for the gateway to answer.
+[network.management.http]
+bind_address = "127.0.0.1"
+bind_port = $MANAGEMENT_PORT
+
+[management]
+enabled = true
+base_path = "admin"
+network = "management"
+
+[logging]
+log_to_file = false
+
+[storage.options]
+path = "storage"
+EOF
+cat > "$STATE/gateway/pipelines/router.toml" <<EOF
+# Callers of $ROUTER_AET reach dcmqrscp.
+[pipelines.dicom_router]
+description = "DICOM router to the bench's dcmqrscp"
+networks = ["imaging"]
+endpoints = ["router_scp"]
+backends = ["dcmqrscp"]
+
+[endpoints.router_scp]
+service = "dicom"
+local_aet = "$ROUTER_AET"
+
+[backends.dcmqrscp]
+service = "dicom"
+aet = "$QR_AET"
+host = "127.0.0.1"
+port = $QR_PORT
+local_aet = "HARMONY_BENCH"
+EOF
+
+# Its server state goes into the state directory: a `./harmony run` of the checkout is not disturbed.
+HARMONY_STATE_DIR="$STATE/gateway/state" start_gateway "$GATEWAY_CONFIG" "$STATE/gateway.log" "$STARTUP_TIMEOUT"
+await_echo "$ROUTER_AET" "$DICOM_PORT" 60 "$GATEWAY_PID" \
+  || { tail -n 30 "$STATE/gateway.log" >&2; die "the gateway's DICOM listener did not answer C-ECHO on 127.0.0.1:$DICOM_PORT"; }
+say "gateway ready on 127.0.0.1:$DICOM_PORT as $ROUTER_AET after ${WAITED} s"
+
+# ---------------------------------------------------------------- the rounds
+
+declare -A TIMES   # "<operation>.<path>" -> space-separated milliseconds
+
+# measure OPERATION PATH AET PORT: one timed call (process start included, as a user sees it);
+# its answer is checked, so that a figure never times a failure.
+measure() {
+  local operation="$1" path="$2" aet="$3" port="$4" log="$STATE/last-call.log" start ms out
+  start="$EPOCHREALTIME"
+  case "$operation" in
+    find)
+      call "$log" findscu -v -S -aet BENCH_SCU -aec "$aet" -k QueryRetrieveLevel=STUDY -k StudyInstanceUID \
+          127.0.0.1 "$port" || die "findscu ($path) failed: $(tail -n 3 "$log")"
+      ;;
+    get)
+      out="$STATE/received"
+      rm -rf "$out"; mkdir -p "$out"
+      call "$log" getscu -v -S -aet BENCH_SCU -aec "$aet" -k QueryRetrieveLevel=STUDY \
+          -k "StudyInstanceUID=$STUDY_UID" -od "$out" 127.0.0.1 "$port" \
+        || die "getscu ($path) failed: $(tail -n 3 "$log")"
+      ;;
+  esac
+  ms="$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", (b - a) * 1000 }')"
+  case "$operation" in
+    find)
+      local matches
+      matches="$(grep -c 'Find Response.*(Pending)' "$log" || true)"
+      [[ "$matches" == "$STUDIES" ]] || die "findscu ($path) found $matches studies instead of $STUDIES (log: $log)"
+      ;;
+    get)
+      local count
+      count="$(find "$out" -type f | wc -l)"
+      [[ "$count" == "$STUDY_INSTANCES" ]] && grep -q 'Received C-GET Response (Success)' "$log" \
+        || die "getscu ($path) received $count instances instead of $STUDY_INSTANCES: $(tail -n 3 "$log")"
+      rm -rf "$out"
+      ;;
+  esac
+  ((round > WARMUP)) && TIMES["$operation.$path"]+="$ms "
+  return 0
+}
+
+say "$WARMUP warm-up and $ROUNDS measured rounds: findscu of all $STUDIES studies and getscu of a $STUDY_INSTANCES-instance study" \
+    "($(awk -v b="$STUDY_BYTES" 'BEGIN { printf "%.1f", b / 1e6 }') MB), each direct and through the gateway"
+START_TIME="$(date -u '+%Y-%m-%d %H:%M UTC')"
+for ((round = 1; round <= WARMUP + ROUNDS; round++)); do
+  # Alternate which path goes first, so that neither always meets a cache the other warmed.
+  if ((round % 2)); then order="direct gateway"; else order="gateway direct"; fi
+  for operation in find get; do
+    for path in $order; do
+      if [[ "$path" == direct ]]; then
+        measure "$operation" direct "$QR_AET" "$QR_PORT"
+      else
+        measure "$operation" gateway "$ROUTER_AET" "$DICOM_PORT"
+      fi
+    done
+  done
+done
+
+# ---------------------------------------------------------------- the table
+
+median() { tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -n | awk '{ v[NR] = $1 }
+  END { printf "%.1f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+cpu="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)"
+echo
+echo "Harmony EE, DICOM bench, $START_TIME"
+echo "  $(nproc) cores${cpu:+ ($cpu)}; DCMTK $(dcmqrscp --version 2>&1 | sed -n '1s/.*v\([0-9][0-9.]*\).*/\1/p'); $(java -version 2>&1 | head -n 1)"
+echo "  $WARMUP warm-up and $ROUNDS measured rounds, median of each; times include starting the DCMTK tool; all on 127.0.0.1${HARMONY_JAVA_OPTS:+; HARMONY_JAVA_OPTS=$HARMONY_JAVA_OPTS}"
+echo "  load average (1, 5, 15 min) before the bench: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+$SMOKE && echo "  smoke run: these figures check that the bench works; they are not measurements"
+echo
+printf '%-44s  %11s  %12s  %6s  %s\n' "Call" "direct (ms)" "gateway (ms)" "ratio" "goal"
+for operation in find get; do
+  d="$(median "${TIMES[$operation.direct]}")" g="$(median "${TIMES[$operation.gateway]}")"
+  ratio="$(awk -v d="$d" -v g="$g" 'BEGIN { printf "%.2f", g / d }')"
+  verdict="$(awk -v r="$ratio" 'BEGIN { print (r <= 1.2 ? "<= 1.2x: met" : "<= 1.2x: NOT met") }')"
+  case "$operation" in
+    find) what="findscu, all $STUDIES studies (STUDY level)" ;;
+    get) what="getscu, $STUDY_INSTANCES instances, $(awk -v b="$STUDY_BYTES" 'BEGIN { printf "%.1f", b / 1e6 }') MB" ;;
+  esac
+  printf '%-44s  %11s  %12s  %5sx  %s\n' "$what" "$d" "$g" "$ratio" "$verdict"
+done
