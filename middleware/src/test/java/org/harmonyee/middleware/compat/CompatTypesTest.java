@@ -158,7 +158,7 @@ class CompatTypesTest {
                 [middleware_types.jmix_builder]
                 module = ""
                 [middleware.bridge]
-                type = "dicomweb_bridge"
+                type = "jmix_builder"
                 """)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("[middleware_types.jmix_builder]")
                 .hasMessageContaining("unknown middleware type 'jmix_builder'; available: [")
