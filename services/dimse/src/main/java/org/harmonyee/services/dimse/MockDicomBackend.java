@@ -49,8 +49,6 @@ public final class MockDicomBackend implements Backend {
         PACS_KEYS.stream().filter(options::has).forEach(key -> options.problem(key, "mock_dicom serves its built-in"
                 + " study from its own PACS; remove " + key + ", or use service = \"dicom\" to call a real PACS"));
         Map<String, MoveDestination> destinations = MoveDestination.read(options, MOVE_DESTINATIONS);
-        destinations.values().stream().filter(MoveDestination::tls).forEach(destination -> options.problem(
-                MOVE_DESTINATIONS, "entry '" + destination.aeTitle() + "': the mock PACS sends without TLS"));
         ObjectNode scuOptions = config.options().deepCopy();
         scuOptions.remove(PACS_KEYS);
         scuOptions.remove(MOVE_DESTINATIONS);
