@@ -7,6 +7,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 BENCH_DIR="$ROOT/src/bench"
+# shellcheck source=common.sh
+source "$BENCH_DIR/common.sh"
 
 usage() {
   cat <<'EOF'
@@ -27,9 +29,6 @@ Needs nginx and wrk (apt-get install nginx-light wrk). Everything listens on 127
 ports. HARMONY_JAVA_OPTS reaches the gateway's JVM. See docs/benchmarks.md.
 EOF
 }
-
-die() { echo "bench: $*" >&2; exit 2; }
-say() { echo "bench: $*" >&2; }
 
 DURATION=15 WARMUP=5 JIT_WARMUP=30 CONNECTIONS=64 LARGE_CONNECTIONS=16 THREADS=2
 CASES="small,large,latency,echo" SMOKE=false KEEP=false
@@ -73,41 +72,9 @@ LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 
 # ---------------------------------------------------------------- ports, processes, cleanup
 
-TAKEN=()
-port_answers() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-# free_port VAR: a loopback port nobody listens on, below the kernel's ephemeral range (where
-# wrk's and the gateway's own outgoing connections take theirs).
-free_port() {
-  local p
-  for _ in $(seq 200); do
-    p=$((20000 + RANDOM % 10000))
-    [[ " ${TAKEN[*]} " == *" $p "* ]] && continue
-    port_answers "$p" && continue
-    TAKEN+=("$p"); printf -v "$1" '%s' "$p"; return
-  done
-  die "no free port found between 20000 and 29999 on 127.0.0.1"
-}
-
 STATE="$(mktemp -d "${TMPDIR:-/tmp}/harmony-bench-http.XXXXXX")"
 chmod 755 "$STATE"   # nginx's workers, when they run as nobody, read the files under it
 NGINX_PIDS=() GATEWAY_PID="" WRK_PID=""
-
-# stop PID WHAT SECONDS: SIGTERM, then poll; SIGKILL (with its children) only if it hangs. No
-# `wait`: bash reaps its children by itself, and a `wait` that reaps one a Ctrl-C killed makes
-# bash drop the rest of the cleanup.
-stop() {
-  local pid="$1" what="$2" limit="$3" i children
-  kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for ((i = 0; i < limit * 10; i++)); do
-    kill -0 "$pid" 2>/dev/null || return 0
-    sleep 0.1
-  done
-  say "$what did not stop within ${limit} s; killing it"
-  children="$(ps -o pid= --ppid "$pid" 2>/dev/null || true)"
-  kill -KILL "$pid" $children 2>/dev/null || true
-}
 
 cleanup() {
   local status=$?
