@@ -1,10 +1,18 @@
 package org.harmonyee.web;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 import org.harmonyee.core.envelope.ExchangeIds;
 import org.harmonyee.core.envelope.RequestEnvelope;
 import org.harmonyee.core.envelope.ResponseEnvelope;
@@ -13,55 +21,81 @@ import org.harmonyee.core.error.ProblemType;
 import org.harmonyee.server.exchange.PipelineService;
 import org.harmonyee.server.lifecycle.RunningGateway;
 
-import java.io.IOException;
-import java.util.Set;
 
 /**
- * The HTTP door of every HTTP-family endpoint: any path, the methods of {@link #METHODS}. It builds
- * the envelope, makes one call, and writes the answer. The network is the listener the request
- * arrived on. A servlet rather than a JAX-RS resource: the gateway uses none of JAX-RS's routing,
- * negotiation or entity providers, and that runtime's work per request was about 40 % of the
- * request threads' time (docs/benchmarks.md).
+ * The HTTP door of every HTTP-family endpoint: any path, any method. It builds the envelope, makes
+ * one call, and writes the answer. The network is the listener the request arrived on. One
+ * instance serves every request (application-scoped: a resource built and injected per request
+ * was a third of the door's cost); the servlet request comes in as a parameter.
  */
-@WebServlet(name = "harmony-http-door", urlPatterns = "/*")
-public class HttpDoor extends HttpServlet {
-
-    private static final long serialVersionUID = 1L;
-
-    /** The methods a pipeline may serve; any other (TRACE, CONNECT, extensions) is a 405 problem. */
-    static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+@ApplicationScoped
+@Path("/")
+public class HttpDoor {
 
     @Inject
-    transient PipelineService pipelines;
+    PipelineService pipelines;
 
     @Inject
-    transient RunningGateway gateway;
+    RunningGateway gateway;
 
-    @Override
-    protected void service(HttpServletRequest servletRequest, HttpServletResponse servletResponse) throws IOException {
+    @GET
+    @Path("{path: .*}")
+    public Response get(@Context HttpServletRequest request) {
+        return exchange(request);
+    }
+
+    @HEAD
+    @Path("{path: .*}")
+    public Response head(@Context HttpServletRequest request) {
+        return exchange(request);
+    }
+
+    @POST
+    @Path("{path: .*}")
+    public Response post(@Context HttpServletRequest request) {
+        return exchange(request);
+    }
+
+    @PUT
+    @Path("{path: .*}")
+    public Response put(@Context HttpServletRequest request) {
+        return exchange(request);
+    }
+
+    @PATCH
+    @Path("{path: .*}")
+    public Response patch(@Context HttpServletRequest request) {
+        return exchange(request);
+    }
+
+    @DELETE
+    @Path("{path: .*}")
+    public Response delete(@Context HttpServletRequest request) {
+        return exchange(request);
+    }
+
+    @OPTIONS
+    @Path("{path: .*}")
+    public Response options(@Context HttpServletRequest request) {
+        return exchange(request);
+    }
+
+    private Response exchange(HttpServletRequest servletRequest) {
         String exchangeId = ExchangeIds.next();
         int port = servletRequest.getLocalPort();
         String network = gateway.runtime().networkOfPort(port).orElse(null);
-        String caller = network == null ? "port " + port : network;
         RequestEnvelope request;
         try {
             request = EnvelopeReader.read(servletRequest, exchangeId);
         } catch (GatewayException malformed) {
             RequestEnvelope bare = RequestEnvelope.builder(exchangeId, servletRequest.getMethod(),
                     servletRequest.getRequestURI()).build();
-            ResponseWriter.write(bare, pipelines.refuse(caller, bare, malformed), servletResponse);
-            return;
+            return ResponseWriter.write(bare, pipelines.refuse(network == null ? "port " + port : network, bare,
+                    malformed));
         }
-        ResponseEnvelope response;
-        if (!METHODS.contains(request.method())) {
-            response = pipelines.refuse(caller, request, new GatewayException(ProblemType.METHOD_NOT_ALLOWED,
-                    "method " + request.method() + " is not served by the gateway"));
-        } else if (network == null) {
-            response = pipelines.refuse(caller, request, new GatewayException(ProblemType.NOT_FOUND,
-                    "no network listens on port " + port));
-        } else {
-            response = pipelines.execute(network, request);
-        }
-        ResponseWriter.write(request, response, servletResponse);
+        ResponseEnvelope response = network != null ? pipelines.execute(network, request)
+                : pipelines.refuse("port " + port, request, new GatewayException(ProblemType.NOT_FOUND,
+                        "no network listens on port " + port));
+        return ResponseWriter.write(request, response);
     }
 }

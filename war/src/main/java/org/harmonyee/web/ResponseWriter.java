@@ -1,6 +1,7 @@
 package org.harmonyee.web;
 
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.harmonyee.core.content.MediaTypes;
 import org.harmonyee.core.content.ResultRendering;
 import org.harmonyee.core.envelope.Body;
@@ -11,12 +12,11 @@ import org.harmonyee.core.error.GatewayException;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.util.UUID;
 
 /**
- * Writes a response envelope as the servlet response, streaming its body with a bounded buffer and
+ * Writes a response envelope as the JAX-RS response, streaming its body with a bounded buffer and
  * flushing whenever the body has nothing more at hand (so each result of a streaming response
  * reaches the client as it arrives).
  * Content-Length comes from the body itself (a middleware may have replaced it), except for HEAD,
@@ -53,42 +53,38 @@ final class ResponseWriter {
         }
     }
 
-    /**
-     * Writes status, headers and body. An I/O failure while the body streams (the client gone,
-     * the backend's stream broken) is logged with the exchange id and rethrown, so that the server
-     * drops the connection instead of ending a truncated body as if it were whole.
-     */
-    static void write(RequestEnvelope request, ResponseEnvelope response, HttpServletResponse servletResponse)
-            throws IOException {
+    static Response write(RequestEnvelope request, ResponseEnvelope response) {
+        Response.ResponseBuilder builder = Response.status(response.status());
         response.results().ifPresent(results -> renderResults(response, results));
         Body body = response.body();
         boolean head = request.method().equals("HEAD");
-        servletResponse.setStatus(response.status());
         response.headers().forEach((name, values) -> {
             if (head || !name.equalsIgnoreCase("Content-Length")) {
-                values.forEach(value -> servletResponse.addHeader(name, value));
+                values.forEach(value -> builder.header(name, value));
             }
         });
         if (!head && body.length() >= 0) {
-            servletResponse.setContentLengthLong(body.length());
+            builder.header("Content-Length", body.length());
         }
-        servletResponse.setHeader(EXCHANGE_ID, request.exchangeId());
+        builder.header(EXCHANGE_ID, request.exchangeId());
         if (body.length() == 0 || head) {
             body.discard();
-            return;
+            return builder.build();
         }
-        try (InputStream in = body.open()) {
-            OutputStream out = servletResponse.getOutputStream();
-            byte[] buffer = new byte[BUFFER];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                out.write(buffer, 0, n);
-                if (in.available() == 0) {
-                    out.flush();
+        StreamingOutput output = out -> {
+            try (InputStream in = body.open()) {
+                byte[] buffer = new byte[BUFFER];
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    out.write(buffer, 0, n);
+                    if (in.available() == 0) {
+                        out.flush();
+                    }
                 }
+            } catch (IOException | GatewayException e) {
+                LOG.log(Level.WARNING, () -> request.exchangeId() + ": response body interrupted: " + e);
+                throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
             }
-        } catch (IOException | GatewayException e) {
-            LOG.log(Level.WARNING, () -> request.exchangeId() + ": response body interrupted: " + e);
-            throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
-        }
+        };
+        return builder.entity(output).build();
     }
 }

@@ -1,5 +1,5 @@
 /**
- * The HTTP doors: a servlet that turns an HTTP exchange into a request envelope, make one
+ * The HTTP doors: JAX-RS resources that turn an HTTP exchange into a request envelope, make one
  * call to {@link org.harmonyee.server.exchange.PipelineService}, and stream the response envelope
  * back. The network of a request is the HTTP listener it arrived on (its local port).
  *

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * An entry of a pipeline: declares the routes it serves and adapts envelopes on the way in and
- * out. The door (HTTP servlet, DIMSE handler) builds the raw envelope; the endpoint prepares
+ * out. The door (JAX-RS resource, DIMSE handler) builds the raw envelope; the endpoint prepares
  * it (limits, parsing), and renders failures in its protocol's form.
  */
 public interface Endpoint extends AutoCloseable {
