@@ -19,7 +19,6 @@ import org.harmonyee.core.runtime.BuildContext;
 import org.harmonyee.core.runtime.GatewayAssembler;
 import org.harmonyee.core.runtime.GatewayRuntime;
 import org.harmonyee.core.runtime.ServiceCatalog;
-import org.harmonyee.server.dimse.AssociationsView;
 
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.harmonyee.server.dimse;
+package org.harmonyee.server.lifecycle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
