@@ -55,7 +55,8 @@ final class DimseDoorRequests {
     private ResponseEnvelope find(RequestEnvelope request) {
         Attributes identifier = Identifiers.read(request.normalized().orElse(null));
         String model = model(request, DimseOperation.FIND, Identifiers.level(identifier, false));
-        FindSource source = operations.find(request.exchangeId(), model, identifier, DimseRequests.priority(request));
+        MatchSource source = HierarchyWalk.find(operations, request.exchangeId(), model, identifier,
+                DimseRequests.priority(request));
         ResponseEnvelope response = ResponseEnvelope.streaming(200,
                 new Headers().set("Content-Type", "application/dicom+json"), ResultStream.of(source));
         source.reportTo(response.metadata());

@@ -1,7 +1,6 @@
 package org.harmonyee.services.dimse;
 
 import org.harmonyee.core.envelope.Result;
-import org.harmonyee.core.envelope.ResultStream;
 import org.harmonyee.dicom.data.Attributes;
 import org.harmonyee.dicom.net.dimse.DimseException;
 import org.harmonyee.dicom.net.pdu.AAbort;
@@ -22,7 +21,7 @@ import java.util.Optional;
  * DIMSE timeout) for the final response; the association is then released, or aborted if it
  * cannot be.
  */
-final class FindSource implements ResultStream.Source {
+final class FindSource implements MatchSource {
 
     private static final System.Logger LOG = System.getLogger(FindSource.class.getName());
 
@@ -40,8 +39,8 @@ final class FindSource implements ResultStream.Source {
         this.results = results;
     }
 
-    /** Where the final status (and counters) go: the streaming response's metadata. */
-    FindSource reportTo(Map<String, String> responseMetadata) {
+    @Override
+    public FindSource reportTo(Map<String, String> responseMetadata) {
         this.metadata = responseMetadata;
         return this;
     }

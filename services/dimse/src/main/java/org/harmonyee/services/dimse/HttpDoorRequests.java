@@ -72,8 +72,8 @@ final class HttpDoorRequests {
         ArrayNode matches = Json.MAPPER.createArrayNode();
         boolean truncated = false;
         Map<String, String> outcome = new HashMap<>();
-        try (FindSource source = operations.find(request.exchangeId(), model, identifier, DimseRequests.priority(request))
-                .reportTo(outcome)) {
+        try (MatchSource source = HierarchyWalk.find(operations, request.exchangeId(), model, identifier,
+                DimseRequests.priority(request)).reportTo(outcome)) {
             for (Optional<Result> match = source.next(); match.isPresent(); match = source.next()) {
                 if (matches.size() == max) {
                     truncated = true;

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -157,6 +158,63 @@ class DcmqrscpBackendTest {
     }
 
     @Test
+    void aRelationalFindForAPatientsInstancesIsWalkedStudyBySeriesAndAnswersEachWithItsStudyAndSeries() {
+        ObjectNode identifier = Requests.identifier("IMAGE", "00100020", "LO", "PAT001", "00100010", "PN", null,
+                "0020000D", "UI", null, "0020000E", "UI", null, "00080060", "CS", null, "00080018", "UI", null);
+
+        ResponseEnvelope response = backend.invoke(Requests.dimse(DimseRequests.C_FIND, identifier));
+        List<JsonNode> matches = Requests.drain(response).stream().map(Result::json).toList();
+
+        List<TestDataset.Instance> patients = instances.stream().filter(i -> i.patientId().equals("PAT001")).toList();
+        assertThat(response.metadata()).containsEntry(DimseRequests.STATUS, "0000");
+        assertThat(matches).extracting(match -> Requests.value(match, "00080018"))
+                .containsExactlyInAnyOrderElementsOf(patients.stream().map(TestDataset.Instance::sopInstanceUid).toList());
+        for (JsonNode match : matches) {
+            TestDataset.Instance instance = patients.stream()
+                    .filter(i -> i.sopInstanceUid().equals(Requests.value(match, "00080018"))).findFirst().orElseThrow();
+            assertThat(Requests.value(match, "0020000D")).isEqualTo(instance.studyInstanceUid());
+            assertThat(Requests.value(match, "0020000E")).isEqualTo(instance.seriesInstanceUid());
+            assertThat(Requests.value(match, "00100020")).isEqualTo("PAT001");
+            assertThat(match.path("00080060").path("Value").path(0).asText()).isNotBlank();
+            assertThat(Requests.value(match, "00080052")).isEqualTo("IMAGE");
+        }
+    }
+
+    @Test
+    void closingAWalkMidwayReleasesEveryLevelsAssociation() throws Exception {
+        ResponseEnvelope response = backend.invoke(Requests.dimse(DimseRequests.C_FIND,
+                Requests.identifier("IMAGE", "00100020", "LO", null, "00080018", "UI", null)));
+        ResultStream results = response.results().orElseThrow();
+
+        assertThat(results.next()).isPresent();
+        results.close();
+
+        threads.awaitActive(0, 5_000);
+        assertThat(ours(Requests.identifier("STUDY", "0020000D", "UI", null), "0020000D")).hasSize(4);
+    }
+
+    @Test
+    void aRelationalSeriesFindAcrossStudiesAnswersWhatFindscuAnswersStudyByStudy() throws Exception {
+        Set<String> expected = new HashSet<>();
+        for (String study : instances.stream().map(TestDataset.Instance::studyInstanceUid).distinct().toList()) {
+            expected.addAll(theirs("-S", Tag.SeriesInstanceUID, "0008,0052=SERIES", "0020,000D=" + study,
+                    "0020,000E", "0008,0060=CT"));
+        }
+
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.set(DimseRequests.HTTP_IDENTIFIER, Requests.identifier("SERIES", "0020000E", "UI", null,
+                "00080060", "CS", "CT"));
+        JsonNode find = json(backend.invoke(Requests.http("POST", "/find", body)));
+
+        assertThat(expected).isNotEmpty();
+        assertThat(find.path("matches")).extracting(match -> Requests.value(match, "0020000E"))
+                .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(find.path("matches")).allSatisfy(match ->
+                assertThat(Requests.value(match, "0020000D")).isNotBlank());
+        threads.awaitActive(0, 5_000);
+    }
+
+    @Test
     void closingAFindMidwayCancelsItAndTheBackendGoesOn() throws Exception {
         TestDataset.Instance any = study(largestStudy(instances)).get(0);
         ResponseEnvelope response = backend.invoke(Requests.dimse(DimseRequests.C_FIND, Requests.identifier("IMAGE",
@@ -176,7 +234,8 @@ class DcmqrscpBackendTest {
     @Test
     void aRefusedQueryFailsTheStreamWithThePacsStatus() {
         ResponseEnvelope response = backend.invoke(Requests.dimse(DimseRequests.C_FIND,
-                Requests.identifier("IMAGE", "00080018", "UI", null)));
+                Requests.identifier("PATIENT", "00100020", "LO", null), DimseRequests.AFFECTED_SOP_CLASS,
+                UID.StudyRootQueryRetrieveInformationModelFind));
         ResultStream results = response.results().orElseThrow();
 
         assertThatThrownBy(results::next).isInstanceOfSatisfying(GatewayException.class, e -> {

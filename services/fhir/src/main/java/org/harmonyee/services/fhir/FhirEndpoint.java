@@ -17,8 +17,8 @@ import java.util.List;
 /**
  * Service {@code fhir}: the HTTP door with FHIR behaviour. Requests without Accept ask for
  * {@code application/fhir+json}; {@code _format} (json, xml, ttl or a media type) sets Accept and
- * stays in the query for the server; a response without Content-Type is
- * {@code application/fhir+json}; failures are OperationOutcome resources, not problem documents.
+ * stays in the query for the server; a response without Content-Type, or with a plain JSON one
+ * where FHIR JSON was asked for, is {@code application/fhir+json}; failures are OperationOutcome resources, not problem documents.
  */
 public final class FhirEndpoint extends PathPrefixEndpoint {
 
@@ -45,11 +45,31 @@ public final class FhirEndpoint extends PathPrefixEndpoint {
         super.prepare(request);
     }
 
+    /**
+     * A body without Content-Type is FHIR JSON; so is a plain {@code application/json} one (what
+     * a pipeline that builds FHIR resources from other protocols produces) when the client asked
+     * for {@code application/fhir+json}, or for nothing, which {@link #prepare} made the same.
+     */
     @Override
     public void finish(RequestEnvelope request, ResponseEnvelope response) {
-        if (response.body().length() != 0 && !response.headers().contains("Content-Type")) {
-            response.headers().set("Content-Type", FhirMediaTypes.FHIR_JSON);
+        if (response.body().length() == 0) {
+            return;
         }
+        String type = response.headers().first("Content-Type").orElse(null);
+        if (type == null) {
+            response.headers().set("Content-Type", FhirMediaTypes.FHIR_JSON);
+        } else if (isPlainJson(type) && request.headers().first("Accept").orElse("").contains(FhirMediaTypes.FHIR_JSON)) {
+            response.headers().set("Content-Type", FhirMediaTypes.FHIR_JSON + type.substring(mediaTypeEnd(type)));
+        }
+    }
+
+    private static boolean isPlainJson(String contentType) {
+        return contentType.substring(0, mediaTypeEnd(contentType)).strip().equalsIgnoreCase("application/json");
+    }
+
+    private static int mediaTypeEnd(String contentType) {
+        int parameters = contentType.indexOf(';');
+        return parameters < 0 ? contentType.length() : parameters;
     }
 
     @Override

@@ -23,8 +23,17 @@ public enum QueryRetrieveLevel {
         return uniqueKey;
     }
 
+    /**
+     * The level of the entity an attribute describes, by the key tables of PS3.4 C.6.1.1 and
+     * C.6.2.1 (Patient Name is PATIENT, Modality SERIES) and the few more the archive indexes;
+     * null for any other attribute.
+     */
+    public static QueryRetrieveLevel describing(int tag) {
+        return IndexedAttributes.home(tag);
+    }
+
     /** Whether this level lies below {@code other} (IMAGE is below SERIES). */
-    boolean isBelow(QueryRetrieveLevel other) {
+    public boolean isBelow(QueryRetrieveLevel other) {
         return ordinal() > other.ordinal();
     }
 
