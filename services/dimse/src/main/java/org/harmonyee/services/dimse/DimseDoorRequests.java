@@ -54,8 +54,9 @@ final class DimseDoorRequests {
 
     private ResponseEnvelope find(RequestEnvelope request) {
         Attributes identifier = Identifiers.read(request.normalized().orElse(null));
-        String model = model(request, DimseOperation.FIND, Identifiers.level(identifier, false));
-        MatchSource source = HierarchyWalk.find(operations, request.exchangeId(), model, identifier,
+        String level = Identifiers.level(identifier, false);
+        String model = model(request, DimseOperation.FIND, level);
+        MatchSource source = HierarchyWalk.find(operations, request.exchangeId(), model, level, identifier,
                 DimseRequests.priority(request));
         ResponseEnvelope response = ResponseEnvelope.streaming(200,
                 new Headers().set("Content-Type", "application/dicom+json"), ResultStream.of(source));

@@ -65,14 +65,14 @@ final class HierarchyWalk implements MatchSource {
     }
 
     /**
-     * The matches of a C-FIND: the PACS's own when the identifier is hierarchical (or its model or
+     * The matches of a C-FIND at {@code level} (as {@link Identifiers#level} read it): the PACS's own when the identifier is hierarchical (or its model or
      * level is not one this walk knows: the PACS then judges it), else the walk's; close what is
      * returned.
      */
-    static MatchSource find(ScuOperations operations, String exchangeId, String model, Attributes identifier,
-                            Priority priority) {
+    static MatchSource find(ScuOperations operations, String exchangeId, String model, String level,
+                            Attributes identifier, Priority priority) {
         List<QueryRetrieveLevel> levels = LEVELS_OF_MODEL.getOrDefault(model, List.of());
-        int target = levels.indexOf(levelOf(identifier));
+        int target = levels.indexOf(QueryRetrieveLevel.valueOf(level));
         if (target <= 0 || isHierarchical(identifier, levels.subList(0, target))) {
             return operations.find(exchangeId, model, identifier, priority);
         }
@@ -81,11 +81,6 @@ final class HierarchyWalk implements MatchSource {
                 keysByLevel(Identifiers.write(identifier), walked));
         walk.descend(Json.MAPPER.createObjectNode());
         return walk;
-    }
-
-    private static QueryRetrieveLevel levelOf(Attributes identifier) {
-        String level = identifier.getString(Tag.QueryRetrieveLevel);
-        return level == null ? null : QueryRetrieveLevel.valueOf(level.strip());
     }
 
     /** Whether every level above the query's has exactly one unique key, without wildcards. */

@@ -67,12 +67,13 @@ final class HttpDoorRequests {
 
     private ResponseEnvelope find(RequestEnvelope request) {
         Attributes identifier = Identifiers.read(Identifiers.fromHttpBody(request));
-        String model = Identifiers.model(DimseOperation.FIND, Identifiers.level(identifier, false));
+        String level = Identifiers.level(identifier, false);
+        String model = Identifiers.model(DimseOperation.FIND, level);
         int max = maxResults(request);
         ArrayNode matches = Json.MAPPER.createArrayNode();
         boolean truncated = false;
         Map<String, String> outcome = new HashMap<>();
-        try (MatchSource source = HierarchyWalk.find(operations, request.exchangeId(), model, identifier,
+        try (MatchSource source = HierarchyWalk.find(operations, request.exchangeId(), model, level, identifier,
                 DimseRequests.priority(request)).reportTo(outcome)) {
             for (Optional<Result> match = source.next(); match.isPresent(); match = source.next()) {
                 if (matches.size() == max) {
