@@ -11,16 +11,16 @@ import java.util.Set;
 
 /**
  * Service {@code dicomweb}: the HTTP door of a DICOMweb pipeline, serving {@code path_prefix} and
- * every resource under it with GET, HEAD and OPTIONS (other methods are 405). Bodies are not parsed
- * (QIDO-RS and WADO-RS requests have none); failures are problem+json. What the resources mean is
+ * every resource under it with GET, HEAD, OPTIONS and POST (STOW-RS; other methods are 405). Bodies
+ * are not parsed: a STOW-RS body streams to the bridge as the caller sends it. Failures are problem+json. What the resources mean is
  * the pipeline's {@code dicomweb_bridge} middleware's business, not the endpoint's.
  */
 public final class DicomWebEndpoint extends PathPrefixEndpoint {
 
     public static final String SERVICE = "dicomweb";
 
-    /** The methods of QIDO-RS and WADO-RS; STOW-RS (POST) comes with its own slice. */
-    static final Set<String> METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    /** The methods of QIDO-RS and WADO-RS, and POST for STOW-RS. */
+    static final Set<String> METHODS = Set.of("GET", "HEAD", "OPTIONS", "POST");
 
     DicomWebEndpoint(String name, String prefix) {
         super(name, SERVICE, new RouteSpec(prefix, METHODS), null);

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * A DICOMweb resource as its path names it, below the endpoint's prefix: a QIDO-RS search at a
  * level (scoped by the UIDs above it), a WADO-RS retrieval of a study, series or instance, or their
- * metadata.
+ * metadata. {@code /studies} and {@code /studies/{study}} are also where STOW-RS stores
+ * ({@link #isStudies()}); the method decides.
  *
  * @param action   what is asked
  * @param level    the level searched or retrieved
@@ -116,6 +117,14 @@ record DicomWebResource(Action action, Level level, String study, String series,
                     + " UID (digits and periods, at most 64 characters)");
         }
         return value;
+    }
+
+    /**
+     * Whether this is {@code /studies} or {@code /studies/{study}}, the resources of STOW-RS (POST)
+     * as well as of a search or retrieval.
+     */
+    boolean isStudies() {
+        return level == Level.STUDY && (action == Action.SEARCH ? study == null : action == Action.RETRIEVE);
     }
 
     /** The path of this resource's study, series or instance below the prefix, e.g. {@code /studies/1.2/series/3.4}. */

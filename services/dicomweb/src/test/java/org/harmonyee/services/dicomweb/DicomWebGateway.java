@@ -84,6 +84,15 @@ final class DicomWebGateway implements AutoCloseable {
 
     /** Sends a request under the prefix; {@code headers} are name, value pairs. */
     Answer send(String method, String pathAndQuery, String... headers) {
+        return send(method, pathAndQuery, Body.empty(), headers);
+    }
+
+    /** POSTs {@code body} under the prefix, streamed as the HTTP door streams a request body. */
+    Answer post(String pathAndQuery, Body body, String... headers) {
+        return send("POST", pathAndQuery, body, headers);
+    }
+
+    private Answer send(String method, String pathAndQuery, Body body, String... headers) {
         String full = PREFIX + pathAndQuery;
         int query = full.indexOf('?');
         String path = query < 0 ? full : full.substring(0, query);
@@ -93,7 +102,7 @@ final class DicomWebGateway implements AutoCloseable {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
-        RequestEnvelope request = builder.build();
+        RequestEnvelope request = builder.body(body).build();
         request.metadata().put("protocol", "http");
         request.metadata().put("scheme", "http");
         ResponseEnvelope response = executor.execute(runtime.route("default", path, method), request);
