@@ -12,6 +12,7 @@ import org.harmonyee.core.pipeline.Chain;
 import org.harmonyee.core.pipeline.Middleware;
 import org.harmonyee.core.runtime.BuildContext;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -37,11 +38,12 @@ public final class DicomWebBridge implements Middleware {
     private static final String ALLOW_STORE = "GET, HEAD, OPTIONS, POST";
 
     private final QidoRs qido;
-    private final WadoRs wado = new WadoRs();
+    private final WadoRs wado;
     private final StowRs stow = new StowRs();
 
-    DicomWebBridge(QidoQuery.Limits limits) {
+    DicomWebBridge(QidoQuery.Limits limits, Path spool) {
         this.qido = new QidoRs(limits);
+        this.wado = new WadoRs(spool);
     }
 
     public static DicomWebBridge create(ComponentConfig config, Options options, BuildContext context) {
@@ -50,7 +52,7 @@ public final class DicomWebBridge implements Middleware {
         if (defaultLimit > maxLimit) {
             options.problem("default_limit", "must not exceed max_limit (" + maxLimit + "), got " + defaultLimit);
         }
-        return new DicomWebBridge(new QidoQuery.Limits(defaultLimit, maxLimit));
+        return new DicomWebBridge(new QidoQuery.Limits(defaultLimit, maxLimit), context.storagePath().resolve("spool"));
     }
 
     @Override
@@ -67,6 +69,7 @@ public final class DicomWebBridge implements Middleware {
                 case SEARCH -> qido.searchForResources(request, resource, next);
                 case RETRIEVE -> wado.retrieveInstances(request, resource, next);
                 case METADATA -> wado.retrieveMetadata(request, resource, next);
+                case PIXEL_DATA -> wado.retrievePixelData(request, resource, next);
             };
             case "POST" -> {
                 if (!resource.isStudies()) {

@@ -3,6 +3,7 @@ package org.harmonyee.services.dicomweb;
 import org.harmonyee.core.error.GatewayException;
 import org.harmonyee.core.error.ProblemType;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -17,11 +18,17 @@ import java.util.regex.Pattern;
  * @param study    the Study Instance UID of the path, or null
  * @param series   the Series Instance UID of the path, or null
  * @param instance the SOP Instance UID of the path, or null
+ * @param frames   the frame numbers of {@code /frames/{list}}, in the order asked; else empty
  */
-record DicomWebResource(Action action, Level level, String study, String series, String instance) {
+record DicomWebResource(Action action, Level level, String study, String series, String instance,
+                        List<Integer> frames) {
 
-    /** What a resource is for. */
-    enum Action { SEARCH, RETRIEVE, METADATA }
+    /** What a resource is for: PIXEL_DATA is an instance's {@code /bulkdata/7FE00010} or its {@code /frames/{list}}. */
+    enum Action { SEARCH, RETRIEVE, METADATA, PIXEL_DATA }
+
+    DicomWebResource(Action action, Level level, String study, String series, String instance) {
+        this(action, level, study, series, instance, List.of());
+    }
 
     /** The Query/Retrieve levels, by their DIMSE names. */
     enum Level { STUDY, SERIES, IMAGE }
@@ -46,6 +53,7 @@ record DicomWebResource(Action action, Level level, String study, String series,
             case 6 -> named(segments, "studies", "series", "instances") ? retrieve(Level.IMAGE, segments) : null;
             case 7 -> named(segments, "studies", "series", "instances") && segments.get(6).equals("metadata")
                     ? metadata(retrieve(Level.IMAGE, segments)) : null;
+            case 8 -> named(segments, "studies", "series", "instances") ? pixelData(segments) : null;
             default -> null;
         };
         if (resource == null) {
@@ -103,6 +111,34 @@ record DicomWebResource(Action action, Level level, String study, String series,
         return new DicomWebResource(Action.RETRIEVE, level, uid(segments.get(1), "study"),
                 level == Level.STUDY ? null : uid(segments.get(3), "series"),
                 level == Level.IMAGE ? uid(segments.get(5), "instance") : null);
+    }
+
+    /** {@code .../bulkdata/7FE00010} (every frame) or {@code .../frames/{list}}; other bulk data is not served. */
+    private static DicomWebResource pixelData(List<String> segments) {
+        DicomWebResource instance = retrieve(Level.IMAGE, segments);
+        List<Integer> frames;
+        if (segments.get(6).equals("bulkdata") && segments.get(7).equalsIgnoreCase("7FE00010")) {
+            frames = List.of();
+        } else if (segments.get(6).equals("frames")) {
+            frames = frameList(segments.get(7));
+        } else {
+            return null;
+        }
+        return new DicomWebResource(Action.PIXEL_DATA, Level.IMAGE, instance.study(), instance.series(),
+                instance.instance(), frames);
+    }
+
+    /** PS3.18 8.3.4: frame numbers from 1, separated by commas. */
+    private static List<Integer> frameList(String list) {
+        List<Integer> frames = new ArrayList<>();
+        for (String number : list.split(",", -1)) {
+            if (!number.strip().matches("[1-9][0-9]{0,8}")) {
+                throw new GatewayException(ProblemType.MALFORMED_REQUEST, "'" + list + "' is not a frame list"
+                        + " (frame numbers from 1, separated by commas)");
+            }
+            frames.add(Integer.parseInt(number.strip()));
+        }
+        return List.copyOf(frames);
     }
 
     private static DicomWebResource metadata(DicomWebResource retrieve) {

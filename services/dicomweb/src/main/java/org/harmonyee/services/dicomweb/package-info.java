@@ -12,8 +12,10 @@
  * operation as method, the identifier as normalized DICOM JSON), and turns the backend's streamed
  * results into DICOMweb answers as they pass: matches into an {@code application/dicom+json} array,
  * C-GET parts into {@code multipart/related; type="application/dicom"} parts or, for
- * {@code /metadata}, into DICOM JSON with the Pixel Data as a BulkDataURI, and C-STORE outcomes into
- * the Store Instances Response.
+ * {@code /metadata}, into DICOM JSON with the Pixel Data as a BulkDataURI, or for {@code /frames} and
+ * {@code /bulkdata/7FE00010} into frames ({@link org.harmonyee.services.dicomweb.PixelDataFrames}, the
+ * one instance spooled to the storage path while its frames are sent), and C-STORE outcomes into the
+ * Store Instances Response.
  *
  * <p><b>Why the bridge lives here and not in {@code middleware/}.</b> The bridge is a protocol
  * adapter: it knows DICOMweb's resources and media types, the DIMSE envelope convention
@@ -26,7 +28,7 @@
  * envelopes and never learns that the door was DICOMweb.
  *
  * <p>Must not touch: the servlet layer or any Jakarta API; the backend's association handling (it
- * only writes envelopes and reads results); frames, rendered images and the {@code dicomweb}
+ * only writes envelopes and reads results); transcoding, rendered images and the {@code dicomweb}
  * backend, which are not built yet.
  */
 package org.harmonyee.services.dicomweb;

@@ -271,6 +271,36 @@ class OrthancDicomWebTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("frameCases")
+    void framesAreOrthancsOwn(String sopClass, String syntax, String accept) throws Exception {
+        TestDataset.Instance instance = instances.stream().filter(i -> (sopClass.isEmpty() || i.sopClassUid().equals(sopClass))
+                && i.transferSyntaxUid().equals(syntax)).findFirst().orElseThrow();
+        String frames = "/studies/" + instance.studyInstanceUid() + "/series/" + instance.seriesInstanceUid()
+                + "/instances/" + instance.sopInstanceUid() + "/frames/1";
+
+        DicomWebGateway.Answer ours = gateway.get(frames, "Accept", accept);
+        HttpResponse<byte[]> theirs = HTTP.send(HttpRequest.newBuilder(orthancUri("/dicom-web" + frames))
+                .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(ours.status()).as(ours.text()).isEqualTo(200);
+        assertThat(theirs.statusCode()).isEqualTo(200);
+        List<MultipartParts.Part> ourParts = MultipartParts.of(ours.body(),
+                MediaTypes.parameter(ours.header("Content-Type"), "boundary").orElseThrow());
+        List<MultipartParts.Part> theirParts = MultipartParts.of(theirs.body(), MediaTypes.parameter(
+                theirs.headers().firstValue("Content-Type").orElseThrow(), "boundary").orElseThrow());
+        assertThat(ourParts).hasSize(1).hasSameSizeAs(theirParts);
+        assertThat(ourParts.get(0).content()).isEqualTo(theirParts.get(0).content());
+    }
+
+    static List<String[]> frameCases() {
+        return List.of(new String[]{"1.2.840.10008.5.1.4.1.1.3.1", UID.ExplicitVRLittleEndian,
+                        "multipart/related; type=\"application/octet-stream\""},
+                new String[]{"", UID.ImplicitVRLittleEndian, "multipart/related; type=\"application/octet-stream\""},
+                new String[]{"", UID.JPEGBaseline8Bit,
+                        "multipart/related; type=\"image/jpeg\"; transfer-syntax=" + UID.JPEGBaseline8Bit});
+    }
+
     /**
      * An element with its IS and DS values as plain decimal text without trailing zeros: the gateway
      * answers the data set's own decimals (a DS of "5.0" is 5.0) where Orthanc answers 5.
