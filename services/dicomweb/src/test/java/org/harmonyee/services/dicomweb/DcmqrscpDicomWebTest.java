@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The bridge in front of dcmqrscp loaded with the dataset: each QIDO-RS level finds what the
@@ -210,7 +211,7 @@ class DcmqrscpDicomWebTest {
         assertProblem(gateway.get(instance + "/metadata", "Accept", "application/dicom"), 406, "application/dicom+json");
         assertProblem(gateway.get("/studies/1.2.3.4"), 404, "no instances of /studies/1.2.3.4");
         assertProblem(gateway.get("/patients"), 404, "not a QIDO-RS or WADO-RS resource");
-        assertProblem(gateway.get("/studies/1.2/series/3.4/instances/5.6/frames/1"), 404, "not a QIDO-RS");
+        assertProblem(gateway.get("/studies/1.2/series/3.4/instances/5.6/rendered"), 404, "not a QIDO-RS");
         assertThat(gateway.get("/studies?PatientID=NOBODY").status()).isEqualTo(204);
         assertProblem(gateway.send("POST", "/studies"), 415, "unsupported-media-type");
         assertProblem(gateway.send("POST", "/series"), 405, "method-not-allowed");
@@ -255,5 +256,42 @@ class DcmqrscpDicomWebTest {
                 assertThat(Json.parse(answer.body()).path("type").asText()).startsWith("urn:harmonyee:problem:backend-");
             }
         }
+    }
+
+    @Test
+    void aBrowserViewerOfAnAllowedOriginIsLetInAndItsPreflightAnsweredBeforeAuthentication() throws Exception {
+        String viewer = "https://ohif.example.org";
+        String credentials = "Basic " + java.util.Base64.getEncoder().encodeToString("viewer:secret".getBytes());
+        try (DicomWebGateway gateway = new DicomWebGateway(Files.createDirectories(directory.resolve("cors")),
+                threads.executor(), Dcmqrscp.AE_TITLE, qr.port(), "", "cors_allowed_origins = [\"" + viewer + "\"]", true)) {
+            DicomWebGateway.Answer preflight = gateway.send("OPTIONS", "/studies", "Origin", viewer,
+                    "Access-Control-Request-Method", "GET", "Access-Control-Request-Headers", "authorization, accept");
+            assertThat(preflight.status()).as(preflight.text()).isIn(200, 204);
+            assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo(viewer);
+            assertThat(preflight.header("Access-Control-Allow-Methods")).contains("GET").contains("POST");
+            assertThat(preflight.header("Access-Control-Allow-Headers")).isEqualTo("authorization, accept");
+            assertThat(preflight.header("Access-Control-Max-Age")).isEqualTo("600");
+
+            DicomWebGateway.Answer search = gateway.get("/studies", "Origin", viewer, "Authorization", credentials);
+            assertThat(search.status()).as(search.text()).isEqualTo(200);
+            assertThat(search.header("Access-Control-Allow-Origin")).isEqualTo(viewer);
+            assertThat(search.header("Access-Control-Expose-Headers")).contains("Warning");
+
+            DicomWebGateway.Answer refused = gateway.get("/studies", "Origin", viewer);
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.header("Access-Control-Allow-Origin")).as("the viewer may read its 401").isEqualTo(viewer);
+
+            DicomWebGateway.Answer stranger = gateway.send("OPTIONS", "/studies", "Origin", "https://elsewhere.example.org",
+                    "Access-Control-Request-Method", "GET");
+            assertThat(stranger.status()).isEqualTo(401);
+            assertThat(stranger.header("Access-Control-Allow-Origin")).isNull();
+        }
+    }
+
+    @Test
+    void anOriginThatIsNoOriginIsAStartupProblemNamingTheKey() {
+        assertThatThrownBy(() -> new DicomWebGateway(Files.createDirectories(directory.resolve("bad-cors")),
+                threads.executor(), Dcmqrscp.AE_TITLE, qr.port(), "", "cors_allowed_origins = [\"ohif.example.org/viewer\"]",
+                false)).hasMessageContaining("cors_allowed_origins").hasMessageContaining("ohif.example.org/viewer");
     }
 }

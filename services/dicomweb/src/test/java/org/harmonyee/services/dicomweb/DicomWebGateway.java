@@ -48,17 +48,34 @@ final class DicomWebGateway implements AutoCloseable {
     }
 
     DicomWebGateway(Path directory, Executor executor, String pacsAet, int pacsPort, String bridgeOptions) {
+        this(directory, executor, pacsAet, pacsPort, bridgeOptions, "", false);
+    }
+
+    /**
+     * @param endpointOptions TOML lines for the endpoint's options table
+     * @param basicAuth       whether {@code basic_auth} (user {@code viewer}, password {@code secret})
+     *                        comes before the bridge
+     */
+    DicomWebGateway(Path directory, Executor executor, String pacsAet, int pacsPort, String bridgeOptions,
+                    String endpointOptions, boolean basicAuth) {
         String pipeline = """
                 [pipelines.dicomweb]
                 networks = ["default"]
                 endpoints = ["web"]
-                middleware = ["bridge"]
+                middleware = [%s"bridge"]
                 backends = ["pacs"]
 
                 [endpoints.web]
                 service = "dicomweb"
                 [endpoints.web.options]
                 path_prefix = "%s"
+                %s
+
+                [middleware.auth]
+                type = "basic_auth"
+                [middleware.auth.options]
+                username = "viewer"
+                password = "secret"
 
                 [middleware.bridge]
                 type = "dicomweb_bridge"
@@ -71,7 +88,7 @@ final class DicomWebGateway implements AutoCloseable {
                 host = "127.0.0.1"
                 port = %d
                 local_aet = "HARMONY"
-                """.formatted(PREFIX, bridgeOptions, pacsAet, pacsPort);
+                """.formatted(basicAuth ? "\"auth\", " : "", PREFIX, endpointOptions, bridgeOptions, pacsAet, pacsPort);
         var config = new ConfigFixture(directory).config(ConfigFixture.BASE + "[storage.options]\npath = \"storage\"\n")
                 .pipeline("dicomweb.toml", pipeline).read();
         runtime = new GatewayAssembler(ServiceCatalog.standard(getClass().getClassLoader()),
