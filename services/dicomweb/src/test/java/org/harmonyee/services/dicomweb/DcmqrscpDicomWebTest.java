@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.harmonyee.core.content.MediaTypes;
 import org.harmonyee.core.envelope.Json;
 import org.harmonyee.dicom.net.TestThreads;
-import org.harmonyee.dicom.net.association.AssociationSettings;
 import org.harmonyee.dicom.net.peers.Dcmqrscp;
-import org.harmonyee.dicom.net.peers.LoadedDcmqrscp;
 import org.harmonyee.dicom.net.peers.SameInstances;
 import org.harmonyee.dicom.net.peers.TestDataset;
-import org.harmonyee.dicom.net.service.DicomClient;
 import org.harmonyee.dicom.uid.UID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +20,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -43,6 +39,7 @@ class DcmqrscpDicomWebTest {
 
     @TempDir
     static Path directory;
+    private static BridgedPacs<Dcmqrscp> bridged;
     private static TestThreads threads;
     private static Dcmqrscp qr;
     private static DicomWebGateway gateway;
@@ -50,23 +47,18 @@ class DcmqrscpDicomWebTest {
 
     @BeforeAll
     static void start() throws Exception {
-        threads = new TestThreads("dicomweb-dcmqrscp-test");
+        bridged = BridgedPacs.loadedDcmqrscp(directory, "default_limit = 100\nmax_limit = 200");
+        threads = bridged.threads();
+        qr = bridged.pacs();
+        gateway = bridged.gateway();
         instances = TestDataset.instances();
-        DicomClient loader = new DicomClient("LOADER", AssociationSettings.DEFAULT, threads.executor(), null);
-        qr = LoadedDcmqrscp.start(Files.createDirectories(directory.resolve("qr")), loader, Map.of(), "-xy");
-        gateway = new DicomWebGateway(Files.createDirectories(directory.resolve("gateway")), threads.executor(),
-                Dcmqrscp.AE_TITLE, qr.port(), "default_limit = 100\nmax_limit = 200");
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
-        if (gateway != null) {
-            gateway.close();
+    static void stop() throws Exception {
+        if (bridged != null) {
+            bridged.close();
         }
-        if (qr != null) {
-            qr.close();
-        }
-        threads.close();
     }
 
     private static JsonNode found(String query) throws Exception {

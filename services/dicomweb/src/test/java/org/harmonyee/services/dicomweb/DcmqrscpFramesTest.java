@@ -7,12 +7,8 @@ import org.harmonyee.dicom.data.Attributes;
 import org.harmonyee.dicom.data.Fragments;
 import org.harmonyee.dicom.data.Tag;
 import org.harmonyee.dicom.io.DicomInputStream;
-import org.harmonyee.dicom.net.TestThreads;
-import org.harmonyee.dicom.net.association.AssociationSettings;
 import org.harmonyee.dicom.net.peers.Dcmqrscp;
-import org.harmonyee.dicom.net.peers.LoadedDcmqrscp;
 import org.harmonyee.dicom.net.peers.TestDataset;
-import org.harmonyee.dicom.net.service.DicomClient;
 import org.harmonyee.dicom.uid.UID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,30 +36,22 @@ class DcmqrscpFramesTest {
 
     @TempDir
     static Path directory;
-    private static TestThreads threads;
-    private static Dcmqrscp qr;
+    private static BridgedPacs<Dcmqrscp> bridged;
     private static DicomWebGateway gateway;
     private static List<TestDataset.Instance> instances;
 
     @BeforeAll
     static void start() throws Exception {
-        threads = new TestThreads("dicomweb-frames-test");
+        bridged = BridgedPacs.loadedDcmqrscp(directory, "");
+        gateway = bridged.gateway();
         instances = TestDataset.instances();
-        DicomClient loader = new DicomClient("LOADER", AssociationSettings.DEFAULT, threads.executor(), null);
-        qr = LoadedDcmqrscp.start(Files.createDirectories(directory.resolve("qr")), loader, Map.of(), "-xy");
-        gateway = new DicomWebGateway(Files.createDirectories(directory.resolve("gateway")), threads.executor(),
-                Dcmqrscp.AE_TITLE, qr.port(), "");
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
-        if (gateway != null) {
-            gateway.close();
+    static void stop() throws Exception {
+        if (bridged != null) {
+            bridged.close();
         }
-        if (qr != null) {
-            qr.close();
-        }
-        threads.close();
     }
 
     private static TestDataset.Instance first(String sopClass, String syntax) {

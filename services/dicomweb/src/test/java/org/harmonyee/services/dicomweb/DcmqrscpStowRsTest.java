@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -42,32 +41,27 @@ class DcmqrscpStowRsTest {
 
     @TempDir
     static Path directory;
+    private static BridgedPacs<Dcmqrscp> bridged;
     private static TestThreads threads;
-    private static Dcmqrscp qr;
     private static DicomWebGateway gateway;
     private static List<TestDataset.Instance> mr;
     private static List<TestDataset.Instance> others;
 
     @BeforeAll
     static void start() throws Exception {
-        threads = new TestThreads("dicomweb-stow-test");
+        bridged = BridgedPacs.emptyDcmqrscp(directory);
+        threads = bridged.threads();
+        gateway = bridged.gateway();
         List<TestDataset.Instance> instances = TestDataset.instances();
         mr = instances.stream().filter(i -> i.sopClassUid().equals(MR_STORAGE)).toList();
         others = instances.stream().filter(i -> !i.studyInstanceUid().equals(mr.get(0).studyInstanceUid())).toList();
-        qr = Dcmqrscp.start(Files.createDirectories(directory.resolve("qr")), Map.of());
-        gateway = new DicomWebGateway(Files.createDirectories(directory.resolve("gateway")), threads.executor(),
-                Dcmqrscp.AE_TITLE, qr.port(), "");
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
-        if (gateway != null) {
-            gateway.close();
+    static void stop() throws Exception {
+        if (bridged != null) {
+            bridged.close();
         }
-        if (qr != null) {
-            qr.close();
-        }
-        threads.close();
     }
 
     private static DicomWebGateway.Answer store(String path, Body body) {

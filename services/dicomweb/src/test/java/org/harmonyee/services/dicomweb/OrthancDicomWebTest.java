@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.harmonyee.core.content.MediaTypes;
 import org.harmonyee.core.envelope.Json;
-import org.harmonyee.dicom.net.TestThreads;
 import org.harmonyee.dicom.net.peers.Orthanc;
 import org.harmonyee.dicom.net.peers.SameInstances;
 import org.harmonyee.dicom.net.peers.TestDataset;
@@ -48,7 +47,7 @@ class OrthancDicomWebTest {
 
     @TempDir
     static Path directory;
-    private static TestThreads threads;
+    private static BridgedPacs<Orthanc> bridged;
     private static Orthanc orthanc;
     private static DicomWebGateway gateway;
     private static List<TestDataset.Instance> instances;
@@ -56,27 +55,22 @@ class OrthancDicomWebTest {
 
     @BeforeAll
     static void start() throws Exception {
-        threads = new TestThreads("dicomweb-orthanc-test");
+        bridged = BridgedPacs.orthanc(directory);
+        orthanc = bridged.pacs();
+        gateway = bridged.gateway();
         instances = TestDataset.instances();
-        orthanc = Orthanc.startWithDicomWeb(Files.createDirectories(directory.resolve("orthanc")), Map.of("HARMONY", 104));
         for (TestDataset.Instance instance : instances) {
             HttpResponse<String> stored = HTTP.send(HttpRequest.newBuilder(orthancUri("/instances"))
                     .POST(HttpRequest.BodyPublishers.ofFile(instance.file())).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
         }
-        gateway = new DicomWebGateway(Files.createDirectories(directory.resolve("gateway")), threads.executor(),
-                Orthanc.AE_TITLE, orthanc.port(), "");
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
-        if (gateway != null) {
-            gateway.close();
+    static void stop() throws Exception {
+        if (bridged != null) {
+            bridged.close();
         }
-        if (orthanc != null) {
-            orthanc.close();
-        }
-        threads.close();
     }
 
     private static URI orthancUri(String path) {

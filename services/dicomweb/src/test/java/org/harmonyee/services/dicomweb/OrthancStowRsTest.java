@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.harmonyee.core.content.MediaTypes;
 import org.harmonyee.core.envelope.Body;
 import org.harmonyee.core.envelope.Json;
-import org.harmonyee.dicom.net.TestThreads;
 import org.harmonyee.dicom.net.peers.Orthanc;
 import org.harmonyee.dicom.net.peers.SameInstances;
 import org.harmonyee.dicom.net.peers.TestDataset;
@@ -38,7 +37,7 @@ class OrthancStowRsTest {
 
     @TempDir
     static Path directory;
-    private static TestThreads threads;
+    private static BridgedPacs<Orthanc> bridged;
     private static Orthanc orthanc;
     private static DicomWebGateway gateway;
     private static List<TestDataset.Instance> instances;
@@ -46,22 +45,17 @@ class OrthancStowRsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        threads = new TestThreads("dicomweb-orthanc-stow-test");
+        bridged = BridgedPacs.orthanc(directory);
+        orthanc = bridged.pacs();
+        gateway = bridged.gateway();
         instances = TestDataset.instances();
-        orthanc = Orthanc.startWithDicomWeb(Files.createDirectories(directory.resolve("orthanc")), Map.of("HARMONY", 104));
-        gateway = new DicomWebGateway(Files.createDirectories(directory.resolve("gateway")), threads.executor(),
-                Orthanc.AE_TITLE, orthanc.port(), "");
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
-        if (gateway != null) {
-            gateway.close();
+    static void stop() throws Exception {
+        if (bridged != null) {
+            bridged.close();
         }
-        if (orthanc != null) {
-            orthanc.close();
-        }
-        threads.close();
     }
 
     @Test
