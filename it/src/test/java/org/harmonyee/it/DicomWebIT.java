@@ -3,6 +3,7 @@ package org.harmonyee.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.harmonyee.core.content.MediaTypes;
+import org.harmonyee.dicom.net.peers.SameInstances;
 import org.harmonyee.dicom.net.peers.TestDataset;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -12,11 +13,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,13 +38,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * DICOMweb deployed: the {@code dicomweb} endpoint and {@code dicomweb_bridge} found through the
  * service catalog of the WAR (Payara Micro) and the EAR's lib/ (WildFly), the HTTP door streaming
- * the bridge's JSON arrays and multipart bodies, over real HTTP, with the test's archive as the PACS.
+ * the bridge's JSON arrays and multipart bodies and a STOW-RS request body, over real HTTP, with the
+ * test's archive as the PACS.
  */
 @ExtendWith(ArquillianExtension.class)
 class DicomWebIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static TestPacs pacs;
+    private static Path stored;
     private static List<TestDataset.Instance> instances;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -47,7 +57,8 @@ class DicomWebIT {
 
     @BeforeAll
     static void startPacs() throws Exception {
-        pacs = TestPacs.start(Gateway.port("IT_PACS_PORT"));
+        stored = Files.createTempDirectory("it-dicomweb-stored");
+        pacs = TestPacs.start(Gateway.port("IT_PACS_PORT"), stored);
         instances = TestDataset.instances();
     }
 
@@ -113,7 +124,7 @@ class DicomWebIT {
     void optionsHeadAndWhatCannotBeMet() throws Exception {
         HttpResponse<byte[]> options = send("OPTIONS", "/studies");
         assertThat(options.statusCode()).isEqualTo(200);
-        assertThat(options.headers().firstValue("Allow")).contains("GET, HEAD, OPTIONS");
+        assertThat(options.headers().firstValue("Allow")).contains("GET, HEAD, OPTIONS, POST");
 
         HttpResponse<byte[]> head = send("HEAD", "/studies");
         assertThat(head.statusCode()).isEqualTo(200);
@@ -126,6 +137,39 @@ class DicomWebIT {
         HttpResponse<byte[]> badDate = send("GET", "/studies?StudyDate=yesterday");
         assertThat(badDate.statusCode()).isEqualTo(400);
         assertThat(new String(badDate.body(), StandardCharsets.UTF_8)).contains("StudyDate");
-        assertThat(send("POST", "/studies").statusCode()).isEqualTo(405);
+        assertThat(send("POST", "/studies").statusCode()).isEqualTo(415);
+        assertThat(send("POST", "/studies/1.2.3/series").statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void aSeriesStoredByStowRsStreamsThroughTheDoorToThePacsAsSent() throws Exception {
+        TestDataset.Instance one = instances.get(0);
+        List<TestDataset.Instance> series = instances.stream()
+                .filter(i -> i.seriesInstanceUid().equals(one.seriesInstanceUid())).toList();
+        String boundary = "it-stow";
+        List<InputStream> pieces = new ArrayList<>();
+        for (TestDataset.Instance instance : series) {
+            pieces.add(ascii("--" + boundary + "\r\nContent-Type: application/dicom\r\n\r\n"));
+            pieces.add(Files.newInputStream(instance.file()));
+            pieces.add(ascii("\r\n"));
+        }
+        pieces.add(ascii("--" + boundary + "--\r\n"));
+
+        HttpResponse<byte[]> answer = client.send(HttpRequest.newBuilder(URI.create(Gateway.publicUrl()
+                        + "/dicom-web/studies/" + one.studyInstanceUid()))
+                .header("Content-Type", "multipart/related; type=\"application/dicom\"; boundary=" + boundary)
+                .header("Accept", "application/dicom+json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(Collections.enumeration(pieces))))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(answer.statusCode()).as(new String(answer.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type")).contains("application/dicom+json");
+        JsonNode references = JSON.readTree(answer.body()).path("00081199").path("Value");
+        assertThat(references).hasSize(series.size());
+        SameInstances.assertReceived(series, stored);
+    }
+
+    private static InputStream ascii(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII));
     }
 }

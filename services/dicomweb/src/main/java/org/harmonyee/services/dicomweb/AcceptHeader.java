@@ -72,6 +72,29 @@ final class AcceptHeader {
         return new TransferSyntaxes(any, Set.copyOf(uids));
     }
 
+    /**
+     * Frames of {@code mediaType} in {@code transferSyntaxUid}, as the instance holds them (no transcoding).
+     *
+     * @throws GatewayException 406 unless a range takes multipart/related of that type (or any
+     *         type) with that transfer syntax (or {@code *}, or none named)
+     */
+    static void requireFrames(RequestEnvelope request, String mediaType, String transferSyntaxUid) {
+        List<String> ranges = ranges(request);
+        for (String range : ranges) {
+            String essence = MediaTypes.essence(range);
+            String type = MediaTypes.parameter(range, "type").map(MediaTypes::essence).orElse(null);
+            String syntax = MediaTypes.parameter(range, "transfer-syntax").orElse("*").strip();
+            if (ANY_MULTIPART.contains(essence) || essence.equals("multipart/related")
+                    && (type == null || type.equals(mediaType)) && (syntax.equals("*") || syntax.equals(transferSyntaxUid))) {
+                return;
+            }
+        }
+        if (!ranges.isEmpty()) {
+            throw notAcceptable(request, "the frames are multipart/related; type=\"" + mediaType + "\" in "
+                    + transferSyntaxUid + " (the gateway does not transcode)");
+        }
+    }
+
     /** The media ranges of every Accept header, split at commas outside quotes; {@code q=0} ranges left out. */
     private static List<String> ranges(RequestEnvelope request) {
         List<String> ranges = new ArrayList<>();

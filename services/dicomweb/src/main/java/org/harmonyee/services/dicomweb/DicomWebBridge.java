@@ -12,12 +12,14 @@ import org.harmonyee.core.pipeline.Chain;
 import org.harmonyee.core.pipeline.Middleware;
 import org.harmonyee.core.runtime.BuildContext;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Middleware {@code dicomweb_bridge} (also {@code dicomweb}): the protocol bridge from DICOMweb to
  * DIMSE. It reads the resource from the path below the endpoint's prefix, answers OPTIONS itself,
- * and turns QIDO-RS searches into C-FIND and WADO-RS retrievals into C-GET envelopes for the rest
+ * and turns QIDO-RS searches into C-FIND, WADO-RS retrievals into C-GET and STOW-RS uploads
+ * ({@code POST /studies[/{study}]}) into one C-STORE per instance, as envelopes for the rest
  * of the pipeline, whose backend is a {@code dicom} backend; their streamed answers become
  * DICOMweb answers as they pass. HEAD is answered as GET would be, without the body (and with the
  * backend's operation cancelled once the status is known). The query parameter {@code accept}
@@ -33,12 +35,15 @@ public final class DicomWebBridge implements Middleware {
     /** The warn-agent of the Warning headers this bridge writes (RFC 7234 5.5). */
     static final String WARNING_AGENT = "harmony-ee";
     private static final String ALLOW = "GET, HEAD, OPTIONS";
+    private static final String ALLOW_STORE = "GET, HEAD, OPTIONS, POST";
 
     private final QidoRs qido;
-    private final WadoRs wado = new WadoRs();
+    private final WadoRs wado;
+    private final StowRs stow = new StowRs();
 
-    DicomWebBridge(QidoQuery.Limits limits) {
+    DicomWebBridge(QidoQuery.Limits limits, Path spool) {
         this.qido = new QidoRs(limits);
+        this.wado = new WadoRs(spool);
     }
 
     public static DicomWebBridge create(ComponentConfig config, Options options, BuildContext context) {
@@ -47,7 +52,7 @@ public final class DicomWebBridge implements Middleware {
         if (defaultLimit > maxLimit) {
             options.problem("default_limit", "must not exceed max_limit (" + maxLimit + "), got " + defaultLimit);
         }
-        return new DicomWebBridge(new QidoQuery.Limits(defaultLimit, maxLimit));
+        return new DicomWebBridge(new QidoQuery.Limits(defaultLimit, maxLimit), context.storagePath().resolve("spool"));
     }
 
     @Override
@@ -57,17 +62,29 @@ public final class DicomWebBridge implements Middleware {
         if (accept != null) {
             request.headers().set("Accept", String.join(", ", accept));
         }
+        String allow = resource.isStudies() ? ALLOW_STORE : ALLOW;
         ResponseEnvelope response = switch (request.method()) {
-            case "OPTIONS" -> new ResponseEnvelope(200, new Headers().set("Allow", ALLOW), Body.empty());
+            case "OPTIONS" -> new ResponseEnvelope(200, new Headers().set("Allow", allow), Body.empty());
             case "GET", "HEAD" -> switch (resource.action()) {
                 case SEARCH -> qido.searchForResources(request, resource, next);
                 case RETRIEVE -> wado.retrieveInstances(request, resource, next);
                 case METADATA -> wado.retrieveMetadata(request, resource, next);
+                case PIXEL_DATA -> wado.retrievePixelData(request, resource, next);
             };
-            default -> throw new GatewayException(ProblemType.METHOD_NOT_ALLOWED, request.method() + " is not a"
-                    + " QIDO-RS or WADO-RS method; allowed: " + ALLOW).withHeader("Allow", ALLOW);
+            case "POST" -> {
+                if (!resource.isStudies()) {
+                    throw notAllowed(request, allow);
+                }
+                yield stow.storeInstances(request, resource.study(), next);
+            }
+            default -> throw notAllowed(request, allow);
         };
         return request.method().equals("HEAD") ? withoutBody(response) : response;
+    }
+
+    private static GatewayException notAllowed(RequestEnvelope request, String allow) {
+        return new GatewayException(ProblemType.METHOD_NOT_ALLOWED, request.method() + " is not a method of '"
+                + request.path() + "'; allowed: " + allow).withHeader("Allow", allow);
     }
 
     /** The status and headers of a GET's answer; its results closed, which cancels the backend's operation. */

@@ -3,24 +3,32 @@ package org.harmonyee.services.dicomweb;
 import org.harmonyee.core.error.GatewayException;
 import org.harmonyee.core.error.ProblemType;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * A DICOMweb resource as its path names it, below the endpoint's prefix: a QIDO-RS search at a
  * level (scoped by the UIDs above it), a WADO-RS retrieval of a study, series or instance, or their
- * metadata.
+ * metadata. {@code /studies} and {@code /studies/{study}} are also where STOW-RS stores
+ * ({@link #isStudies()}); the method decides.
  *
  * @param action   what is asked
  * @param level    the level searched or retrieved
  * @param study    the Study Instance UID of the path, or null
  * @param series   the Series Instance UID of the path, or null
  * @param instance the SOP Instance UID of the path, or null
+ * @param frames   the frame numbers of {@code /frames/{list}}, in the order asked; else empty
  */
-record DicomWebResource(Action action, Level level, String study, String series, String instance) {
+record DicomWebResource(Action action, Level level, String study, String series, String instance,
+                        List<Integer> frames) {
 
-    /** What a resource is for. */
-    enum Action { SEARCH, RETRIEVE, METADATA }
+    /** What a resource is for: PIXEL_DATA is an instance's {@code /bulkdata/7FE00010} or its {@code /frames/{list}}. */
+    enum Action { SEARCH, RETRIEVE, METADATA, PIXEL_DATA }
+
+    DicomWebResource(Action action, Level level, String study, String series, String instance) {
+        this(action, level, study, series, instance, List.of());
+    }
 
     /** The Query/Retrieve levels, by their DIMSE names. */
     enum Level { STUDY, SERIES, IMAGE }
@@ -45,6 +53,7 @@ record DicomWebResource(Action action, Level level, String study, String series,
             case 6 -> named(segments, "studies", "series", "instances") ? retrieve(Level.IMAGE, segments) : null;
             case 7 -> named(segments, "studies", "series", "instances") && segments.get(6).equals("metadata")
                     ? metadata(retrieve(Level.IMAGE, segments)) : null;
+            case 8 -> named(segments, "studies", "series", "instances") ? pixelData(segments) : null;
             default -> null;
         };
         if (resource == null) {
@@ -104,6 +113,34 @@ record DicomWebResource(Action action, Level level, String study, String series,
                 level == Level.IMAGE ? uid(segments.get(5), "instance") : null);
     }
 
+    /** {@code .../bulkdata/7FE00010} (every frame) or {@code .../frames/{list}}; other bulk data is not served. */
+    private static DicomWebResource pixelData(List<String> segments) {
+        DicomWebResource instance = retrieve(Level.IMAGE, segments);
+        List<Integer> frames;
+        if (segments.get(6).equals("bulkdata") && segments.get(7).equalsIgnoreCase("7FE00010")) {
+            frames = List.of();
+        } else if (segments.get(6).equals("frames")) {
+            frames = frameList(segments.get(7));
+        } else {
+            return null;
+        }
+        return new DicomWebResource(Action.PIXEL_DATA, Level.IMAGE, instance.study(), instance.series(),
+                instance.instance(), frames);
+    }
+
+    /** PS3.18 8.3.4: frame numbers from 1, separated by commas. */
+    private static List<Integer> frameList(String list) {
+        List<Integer> frames = new ArrayList<>();
+        for (String number : list.split(",", -1)) {
+            if (!number.strip().matches("[1-9][0-9]{0,8}")) {
+                throw new GatewayException(ProblemType.MALFORMED_REQUEST, "'" + list + "' is not a frame list"
+                        + " (frame numbers from 1, separated by commas)");
+            }
+            frames.add(Integer.parseInt(number.strip()));
+        }
+        return List.copyOf(frames);
+    }
+
     private static DicomWebResource metadata(DicomWebResource retrieve) {
         return new DicomWebResource(Action.METADATA, retrieve.level(), retrieve.study(), retrieve.series(),
                 retrieve.instance());
@@ -116,6 +153,14 @@ record DicomWebResource(Action action, Level level, String study, String series,
                     + " UID (digits and periods, at most 64 characters)");
         }
         return value;
+    }
+
+    /**
+     * Whether this is {@code /studies} or {@code /studies/{study}}, the resources of STOW-RS (POST)
+     * as well as of a search or retrieval.
+     */
+    boolean isStudies() {
+        return level == Level.STUDY && (action == Action.SEARCH ? study == null : action == Action.RETRIEVE);
     }
 
     /** The path of this resource's study, series or instance below the prefix, e.g. {@code /studies/1.2/series/3.4}. */

@@ -12,7 +12,10 @@ import org.harmonyee.core.pipeline.Chain;
 import org.harmonyee.dicom.data.Tag;
 import org.harmonyee.services.dimse.DimseRequests;
 
+import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -23,6 +26,13 @@ import java.util.function.UnaryOperator;
  * ({@code retrieveStudyMetadata} ...). Nothing retrieved is 404.
  */
 final class WadoRs {
+
+    private final Path spool;
+
+    /** @param spool where an instance whose frames are asked is kept while they are sent */
+    WadoRs(Path spool) {
+        this.spool = spool;
+    }
 
     ResponseEnvelope retrieveInstances(RequestEnvelope request, DicomWebResource resource, Chain next) {
         AcceptHeader.TransferSyntaxes accepted = AcceptHeader.transferSyntaxes(request);
@@ -37,6 +47,43 @@ final class WadoRs {
         String baseUrl = PublicBaseUrl.of(request);
         ResultStream metadata = retrieve(request, resource, next, part -> Result.json(InstanceMetadata.of(part, baseUrl)));
         return ResponseEnvelope.streaming(200, new Headers().set("Content-Type", AcceptHeader.DICOM_JSON), metadata);
+    }
+
+    /**
+     * {@code /frames/{list}} or {@code /bulkdata/7FE00010} (every frame): the instance retrieved, its
+     * frames answered as {@code multipart/related} parts in the order asked, each named by its media
+     * type and transfer syntax.
+     */
+    ResponseEnvelope retrievePixelData(RequestEnvelope request, DicomWebResource resource, Chain next) {
+        ResultStream retrieved = retrieve(request, resource, next, UnaryOperator.identity());
+        PixelDataFrames frames;
+        try (retrieved) {
+            frames = PixelDataFrames.of(retrieved.next().orElseThrow(), spool);
+        }
+        try {
+            String mediaType = PixelDataFrames.mediaType(frames.transferSyntaxUid());
+            AcceptHeader.requireFrames(request, mediaType, frames.transferSyntaxUid());
+            List<Integer> numbers = resource.frames().isEmpty() ? frames.all() : resource.frames();
+            numbers.stream().filter(n -> n > frames.all().size()).findFirst().ifPresent(frames::frame);
+            Iterator<Integer> pending = numbers.iterator();
+            String boundary = "harmony-" + UUID.randomUUID();
+            ResultStream parts = ResultStream.of(new ResultStream.Source() {
+                @Override
+                public Optional<Result> next() {
+                    return pending.hasNext() ? Optional.of(frames.frame(pending.next())) : Optional.empty();
+                }
+
+                @Override
+                public void close() {
+                    frames.close();
+                }
+            });
+            return ResponseEnvelope.streaming(200, new Headers().set("Content-Type", "multipart/related; type=\""
+                    + mediaType + "\"; boundary=" + boundary), parts);
+        } catch (GatewayException e) {
+            frames.close();
+            throw e;
+        }
     }
 
     private static ResultStream retrieve(RequestEnvelope request, DicomWebResource resource, Chain next,

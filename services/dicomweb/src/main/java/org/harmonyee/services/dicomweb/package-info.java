@@ -5,12 +5,17 @@
  * {@code dicomweb}) is the protocol bridge: it reads the resource from the path
  * ({@link org.harmonyee.services.dicomweb.DicomWebResource}), turns a QIDO-RS search into a C-FIND
  * ({@link org.harmonyee.services.dicomweb.QidoRs}, {@link org.harmonyee.services.dicomweb.QidoQuery})
- * and a WADO-RS retrieval into a C-GET ({@link org.harmonyee.services.dicomweb.WadoRs}), written in
+ * a WADO-RS retrieval into a C-GET ({@link org.harmonyee.services.dicomweb.WadoRs}) and a STOW-RS
+ * upload into one C-STORE per instance ({@link org.harmonyee.services.dicomweb.StowRs}, the request
+ * body's parts pulled as they arrive by {@link org.harmonyee.services.dicomweb.MultipartInput}), written in
  * the DIMSE envelope convention of {@code org.harmonyee.services.dimse} (protocol {@code dimse}, the
  * operation as method, the identifier as normalized DICOM JSON), and turns the backend's streamed
  * results into DICOMweb answers as they pass: matches into an {@code application/dicom+json} array,
  * C-GET parts into {@code multipart/related; type="application/dicom"} parts or, for
- * {@code /metadata}, into DICOM JSON with the Pixel Data as a BulkDataURI.
+ * {@code /metadata}, into DICOM JSON with the Pixel Data as a BulkDataURI, or for {@code /frames} and
+ * {@code /bulkdata/7FE00010} into frames ({@link org.harmonyee.services.dicomweb.PixelDataFrames}, the
+ * one instance spooled to the storage path while its frames are sent), and C-STORE outcomes into the
+ * Store Instances Response.
  *
  * <p><b>Why the bridge lives here and not in {@code middleware/}.</b> The bridge is a protocol
  * adapter: it knows DICOMweb's resources and media types, the DIMSE envelope convention
@@ -23,7 +28,7 @@
  * envelopes and never learns that the door was DICOMweb.
  *
  * <p>Must not touch: the servlet layer or any Jakarta API; the backend's association handling (it
- * only writes envelopes and reads results); STOW-RS, frames, rendered images and the
- * {@code dicomweb} backend, which are not built yet.
+ * only writes envelopes and reads results); transcoding, rendered images and the {@code dicomweb}
+ * backend, which are not built yet.
  */
 package org.harmonyee.services.dicomweb;

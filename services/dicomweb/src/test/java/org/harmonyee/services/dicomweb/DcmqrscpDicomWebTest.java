@@ -3,15 +3,10 @@ package org.harmonyee.services.dicomweb;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.harmonyee.core.content.MediaTypes;
 import org.harmonyee.core.envelope.Json;
-import org.harmonyee.core.error.GatewayException;
-import org.harmonyee.core.error.ProblemType;
 import org.harmonyee.dicom.net.TestThreads;
-import org.harmonyee.dicom.net.association.AssociationSettings;
 import org.harmonyee.dicom.net.peers.Dcmqrscp;
-import org.harmonyee.dicom.net.peers.LoadedDcmqrscp;
 import org.harmonyee.dicom.net.peers.SameInstances;
 import org.harmonyee.dicom.net.peers.TestDataset;
-import org.harmonyee.dicom.net.service.DicomClient;
 import org.harmonyee.dicom.uid.UID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +20,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -45,6 +39,7 @@ class DcmqrscpDicomWebTest {
 
     @TempDir
     static Path directory;
+    private static BridgedPacs<Dcmqrscp> bridged;
     private static TestThreads threads;
     private static Dcmqrscp qr;
     private static DicomWebGateway gateway;
@@ -52,23 +47,18 @@ class DcmqrscpDicomWebTest {
 
     @BeforeAll
     static void start() throws Exception {
-        threads = new TestThreads("dicomweb-dcmqrscp-test");
+        bridged = BridgedPacs.loadedDcmqrscp(directory, "default_limit = 100\nmax_limit = 200");
+        threads = bridged.threads();
+        qr = bridged.pacs();
+        gateway = bridged.gateway();
         instances = TestDataset.instances();
-        DicomClient loader = new DicomClient("LOADER", AssociationSettings.DEFAULT, threads.executor(), null);
-        qr = LoadedDcmqrscp.start(Files.createDirectories(directory.resolve("qr")), loader, Map.of(), "-xy");
-        gateway = new DicomWebGateway(Files.createDirectories(directory.resolve("gateway")), threads.executor(),
-                Dcmqrscp.AE_TITLE, qr.port(), "default_limit = 100\nmax_limit = 200");
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
-        if (gateway != null) {
-            gateway.close();
+    static void stop() throws Exception {
+        if (bridged != null) {
+            bridged.close();
         }
-        if (qr != null) {
-            qr.close();
-        }
-        threads.close();
     }
 
     private static JsonNode found(String query) throws Exception {
@@ -213,10 +203,10 @@ class DcmqrscpDicomWebTest {
         assertProblem(gateway.get(instance + "/metadata", "Accept", "application/dicom"), 406, "application/dicom+json");
         assertProblem(gateway.get("/studies/1.2.3.4"), 404, "no instances of /studies/1.2.3.4");
         assertProblem(gateway.get("/patients"), 404, "not a QIDO-RS or WADO-RS resource");
-        assertProblem(gateway.get("/studies/1.2/series/3.4/instances/5.6/frames/1"), 404, "not a QIDO-RS");
+        assertProblem(gateway.get("/studies/1.2/series/3.4/instances/5.6/rendered"), 404, "not a QIDO-RS");
         assertThat(gateway.get("/studies?PatientID=NOBODY").status()).isEqualTo(204);
-        assertThatThrownBy(() -> gateway.send("POST", "/studies")).isInstanceOfSatisfying(GatewayException.class,
-                e -> assertThat(e.type()).isEqualTo(ProblemType.METHOD_NOT_ALLOWED));
+        assertProblem(gateway.send("POST", "/studies"), 415, "unsupported-media-type");
+        assertProblem(gateway.send("POST", "/series"), 405, "method-not-allowed");
     }
 
     private static void assertProblem(DicomWebGateway.Answer answer, int status, String detail) throws Exception {
@@ -233,7 +223,8 @@ class DcmqrscpDicomWebTest {
         for (String route : List.of("/studies", "/series", "/instances", series, series + "/metadata", series + "/instances")) {
             DicomWebGateway.Answer options = gateway.send("OPTIONS", route);
             assertThat(options.status()).as(route).isEqualTo(200);
-            assertThat(options.header("Allow")).isEqualTo("GET, HEAD, OPTIONS");
+            assertThat(options.header("Allow")).as(route)
+                    .isEqualTo(route.equals("/studies") ? "GET, HEAD, OPTIONS, POST" : "GET, HEAD, OPTIONS");
             DicomWebGateway.Answer head = gateway.send("HEAD", route);
             assertThat(head.status()).as(route).isEqualTo(200);
             assertThat(head.header("Content-Type")).as(route).isNotNull();
@@ -257,5 +248,42 @@ class DcmqrscpDicomWebTest {
                 assertThat(Json.parse(answer.body()).path("type").asText()).startsWith("urn:harmonyee:problem:backend-");
             }
         }
+    }
+
+    @Test
+    void aBrowserViewerOfAnAllowedOriginIsLetInAndItsPreflightAnsweredBeforeAuthentication() throws Exception {
+        String viewer = "https://ohif.example.org";
+        String credentials = "Basic " + java.util.Base64.getEncoder().encodeToString("viewer:secret".getBytes());
+        try (DicomWebGateway gateway = new DicomWebGateway(Files.createDirectories(directory.resolve("cors")),
+                threads.executor(), Dcmqrscp.AE_TITLE, qr.port(), "", "cors_allowed_origins = [\"" + viewer + "\"]", true)) {
+            DicomWebGateway.Answer preflight = gateway.send("OPTIONS", "/studies", "Origin", viewer,
+                    "Access-Control-Request-Method", "GET", "Access-Control-Request-Headers", "authorization, accept");
+            assertThat(preflight.status()).as(preflight.text()).isIn(200, 204);
+            assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo(viewer);
+            assertThat(preflight.header("Access-Control-Allow-Methods")).contains("GET").contains("POST");
+            assertThat(preflight.header("Access-Control-Allow-Headers")).isEqualTo("authorization, accept");
+            assertThat(preflight.header("Access-Control-Max-Age")).isEqualTo("600");
+
+            DicomWebGateway.Answer search = gateway.get("/studies", "Origin", viewer, "Authorization", credentials);
+            assertThat(search.status()).as(search.text()).isEqualTo(200);
+            assertThat(search.header("Access-Control-Allow-Origin")).isEqualTo(viewer);
+            assertThat(search.header("Access-Control-Expose-Headers")).contains("Warning");
+
+            DicomWebGateway.Answer refused = gateway.get("/studies", "Origin", viewer);
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.header("Access-Control-Allow-Origin")).as("the viewer may read its 401").isEqualTo(viewer);
+
+            DicomWebGateway.Answer stranger = gateway.send("OPTIONS", "/studies", "Origin", "https://elsewhere.example.org",
+                    "Access-Control-Request-Method", "GET");
+            assertThat(stranger.status()).isEqualTo(401);
+            assertThat(stranger.header("Access-Control-Allow-Origin")).isNull();
+        }
+    }
+
+    @Test
+    void anOriginThatIsNoOriginIsAStartupProblemNamingTheKey() {
+        assertThatThrownBy(() -> new DicomWebGateway(Files.createDirectories(directory.resolve("bad-cors")),
+                threads.executor(), Dcmqrscp.AE_TITLE, qr.port(), "", "cors_allowed_origins = [\"ohif.example.org/viewer\"]",
+                false)).hasMessageContaining("cors_allowed_origins").hasMessageContaining("ohif.example.org/viewer");
     }
 }

@@ -48,17 +48,34 @@ final class DicomWebGateway implements AutoCloseable {
     }
 
     DicomWebGateway(Path directory, Executor executor, String pacsAet, int pacsPort, String bridgeOptions) {
+        this(directory, executor, pacsAet, pacsPort, bridgeOptions, "", false);
+    }
+
+    /**
+     * @param endpointOptions TOML lines for the endpoint's options table
+     * @param basicAuth       whether {@code basic_auth} (user {@code viewer}, password {@code secret})
+     *                        comes before the bridge
+     */
+    DicomWebGateway(Path directory, Executor executor, String pacsAet, int pacsPort, String bridgeOptions,
+                    String endpointOptions, boolean basicAuth) {
         String pipeline = """
                 [pipelines.dicomweb]
                 networks = ["default"]
                 endpoints = ["web"]
-                middleware = ["bridge"]
+                middleware = [%s"bridge"]
                 backends = ["pacs"]
 
                 [endpoints.web]
                 service = "dicomweb"
                 [endpoints.web.options]
                 path_prefix = "%s"
+                %s
+
+                [middleware.auth]
+                type = "basic_auth"
+                [middleware.auth.options]
+                username = "viewer"
+                password = "secret"
 
                 [middleware.bridge]
                 type = "dicomweb_bridge"
@@ -71,7 +88,7 @@ final class DicomWebGateway implements AutoCloseable {
                 host = "127.0.0.1"
                 port = %d
                 local_aet = "HARMONY"
-                """.formatted(PREFIX, bridgeOptions, pacsAet, pacsPort);
+                """.formatted(basicAuth ? "\"auth\", " : "", PREFIX, endpointOptions, bridgeOptions, pacsAet, pacsPort);
         var config = new ConfigFixture(directory).config(ConfigFixture.BASE + "[storage.options]\npath = \"storage\"\n")
                 .pipeline("dicomweb.toml", pipeline).read();
         runtime = new GatewayAssembler(ServiceCatalog.standard(getClass().getClassLoader()),
@@ -84,6 +101,15 @@ final class DicomWebGateway implements AutoCloseable {
 
     /** Sends a request under the prefix; {@code headers} are name, value pairs. */
     Answer send(String method, String pathAndQuery, String... headers) {
+        return send(method, pathAndQuery, Body.empty(), headers);
+    }
+
+    /** POSTs {@code body} under the prefix, streamed as the HTTP door streams a request body. */
+    Answer post(String pathAndQuery, Body body, String... headers) {
+        return send("POST", pathAndQuery, body, headers);
+    }
+
+    private Answer send(String method, String pathAndQuery, Body body, String... headers) {
         String full = PREFIX + pathAndQuery;
         int query = full.indexOf('?');
         String path = query < 0 ? full : full.substring(0, query);
@@ -93,7 +119,7 @@ final class DicomWebGateway implements AutoCloseable {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
-        RequestEnvelope request = builder.build();
+        RequestEnvelope request = builder.body(body).build();
         request.metadata().put("protocol", "http");
         request.metadata().put("scheme", "http");
         ResponseEnvelope response = executor.execute(runtime.route("default", path, method), request);

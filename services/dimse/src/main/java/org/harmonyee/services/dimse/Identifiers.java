@@ -1,6 +1,9 @@
 package org.harmonyee.services.dimse;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import org.harmonyee.core.envelope.Json;
@@ -36,6 +39,13 @@ final class Identifiers {
     private static final Set<String> LEVELS = Set.of(PATIENT, STUDY, SERIES, IMAGE);
     private static final Pattern TAG = Pattern.compile("[0-9A-Fa-f]{8}");
     private static final DicomJsonReader READER = DicomJsonReader.inlineOnly();
+    /**
+     * Reads the writer's tokens back as a tree with every IS and DS value the decimal it was in the
+     * data set ({@code 1.50} stays {@code 1.50}, not the double 1.5).
+     */
+    private static final ObjectReader EXACT_DECIMALS = Json.MAPPER.reader()
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
 
     private Identifiers() {
     }
@@ -53,11 +63,11 @@ final class Identifiers {
         }
     }
 
-    /** A data set (a match) as DICOM JSON, binary values inline. */
+    /** A data set (a match) as DICOM JSON, binary values inline, IS and DS values with their exact decimals. */
     static JsonNode write(Attributes dataSet) {
         try (TokenBuffer buffer = new TokenBuffer(Json.MAPPER, false)) {
             new DicomJsonWriter(buffer, BulkDataUris.INLINE).write(dataSet);
-            return Json.MAPPER.readTree(buffer.asParser());
+            return EXACT_DECIMALS.readTree(buffer.asParser());
         } catch (IOException e) {
             throw new UncheckedIOException("a data set always converts to JSON in memory", e);
         }

@@ -6,8 +6,11 @@ import org.harmonyee.core.error.GatewayException;
 import org.harmonyee.core.error.ProblemType;
 import org.harmonyee.dicom.data.Attributes;
 import org.harmonyee.dicom.data.Tag;
+import org.harmonyee.dicom.data.VR;
 import org.harmonyee.dicom.uid.UID;
 import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,6 +51,18 @@ class IdentifiersTest {
         assertThatThrownBy(() -> Identifiers.level(keys("00080052", "CS", "FRAME"), false))
                 .isInstanceOfSatisfying(GatewayException.class,
                         e -> assertThat(e.type()).isEqualTo(ProblemType.MALFORMED_REQUEST));
+    }
+
+    @Test
+    void decimalAndIntegerStringsKeepTheirExactDecimalsInJson() {
+        Attributes match = new Attributes();
+        match.setString(Tag.PatientWeight, VR.DS, "1.50", "-0.000123456789012345678", "60", "60.0", "12345678901234567");
+        match.setString(Tag.SeriesNumber, VR.IS, "60", "-7");
+
+        String json = new String(Json.bytes(Identifiers.write(match)), StandardCharsets.UTF_8);
+
+        assertThat(json).contains("\"Value\":[1.50,-0.000123456789012345678,60,60.0,12345678901234567]")
+                .contains("\"Value\":[60,-7]");
     }
 
     @Test
