@@ -3,8 +3,10 @@ package org.harmonyee.services.jmix.format;
 import org.harmonyee.dicom.data.Attributes;
 import org.harmonyee.dicom.data.Tag;
 import org.harmonyee.dicom.io.DicomInputStream;
+import org.harmonyee.dicom.io.DicomStreamException;
 
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -43,6 +45,7 @@ public final class PackageWriter implements Closeable {
     private final ZipOutputStream zip;
     private final BuildOptions options;
     private final Clock clock;
+    /** The package's id: a fresh lowercase UUID, the same in manifest.json and metadata.json. */
     private final String id = UUID.randomUUID().toString();
     private final MessageDigest payload;
     private final StudyMetadata study = new StudyMetadata();
@@ -61,27 +64,28 @@ public final class PackageWriter implements Closeable {
         this.payload = options.skipHashing() ? null : Sha256.digest();
     }
 
-    /** The package's id: a fresh lowercase UUID, the same in manifest.json and metadata.json. */
-    public String id() {
-        return id;
-    }
-
     /**
      * Streams one PS3.10 instance into the package; reads {@code part10} to its end, does not close it.
      *
-     * @throws IOException when the instance cannot be read as DICOM, has no SOP Instance UID, or the
-     *                     package already holds {@value #MAX_INSTANCES} instances
+     * @throws UnreadableInstanceException when the instance is not PS3.10 or has no SOP Instance UID
+     * @throws IOException                  when the package already holds {@value #MAX_INSTANCES}
+     *                                      instances, or the output fails
      */
     public void addInstance(InputStream part10) throws IOException {
         if (dicomFiles.size() >= MAX_INSTANCES) {
             throw new IOException("a package holds at most " + MAX_INSTANCES + " instances");
         }
         RecordingInputStream recording = new RecordingInputStream(part10, HEADER_LIMIT);
-        Attributes header = new DicomInputStream(recording).memoryLimit(HEADER_LIMIT)
-                .readDataset(StudyMetadata.LAST_TAG_NEEDED + 1);
+        Attributes header;
+        try {
+            header = new DicomInputStream(recording).memoryLimit(HEADER_LIMIT).readDataset(StudyMetadata.LAST_TAG_NEEDED + 1);
+        } catch (DicomStreamException | EOFException | RecordingInputStream.HeaderTooLarge e) {
+            throw new UnreadableInstanceException("instance " + (dicomFiles.size() + 1) + " is not readable DICOM: "
+                    + e.getMessage(), e);
+        }
         String sopInstanceUid = header.getString(Tag.SOPInstanceUID);
         if (sopInstanceUid == null || !UID.matcher(sopInstanceUid.strip()).matches()) {
-            throw new IOException("instance " + (dicomFiles.size() + 1) + " has no valid SOP Instance UID");
+            throw new UnreadableInstanceException("instance " + (dicomFiles.size() + 1) + " has no valid SOP Instance UID", null);
         }
         String path = String.format("dicom/%06d_%s.dcm", dicomFiles.size() + 1, sopInstanceUid.strip());
         MessageDigest file = options.skipHashing() ? null : Sha256.digest();

@@ -14,6 +14,13 @@ import java.io.OutputStream;
  */
 final class RecordingInputStream extends FilterInputStream {
 
+    /** The header is larger than the limit. */
+    static final class HeaderTooLarge extends IOException {
+        HeaderTooLarge(String message) {
+            super(message);
+        }
+    }
+
     private final ByteArrayOutputStream recorded = new ByteArrayOutputStream();
     private final int limit;
 
@@ -59,7 +66,7 @@ final class RecordingInputStream extends FilterInputStream {
 
     private void record(byte[] bytes, int offset, int length) throws IOException {
         if (recorded.size() + length > limit) {
-            throw new IOException("the instance's header is larger than " + limit + " bytes before its SeriesInstanceUID");
+            throw new HeaderTooLarge("the instance's header is larger than " + limit + " bytes before its SeriesInstanceUID");
         }
         recorded.write(bytes, offset, length);
     }

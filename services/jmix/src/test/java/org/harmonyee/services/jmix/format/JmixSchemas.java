@@ -7,6 +7,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The four published JMIX schemas (test resources jmix-schemas/, unchanged copies; SOURCE.md there
  * names their origin and licence) checked with a JSON Schema 2020-12 validator, formats asserted.
  */
-final class JmixSchemas {
+public final class JmixSchemas {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
@@ -45,9 +46,9 @@ final class JmixSchemas {
     }
 
     /** Every JSON file of the package validates against its schema; all four are present. */
-    static void assertValid(byte[] zip) throws IOException {
+    public static void assertValid(byte[] zip) throws IOException {
         int checked = 0;
-        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 String schema = SCHEMAS.get(entry.getName());
                 if (schema != null) {

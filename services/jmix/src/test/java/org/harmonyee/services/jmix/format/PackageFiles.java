@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -70,7 +71,7 @@ final class PackageFiles {
     }
 
     /** Writes the given files into a package at {@code zip}. */
-    static PackageSummary write(List<Path> files, BuildOptions options, java.time.Clock clock, Path zip) throws IOException {
+    static PackageSummary write(List<Path> files, BuildOptions options, Clock clock, Path zip) throws IOException {
         try (PackageWriter writer = new PackageWriter(Files.newOutputStream(zip), options, clock)) {
             for (Path file : files) {
                 try (InputStream in = Files.newInputStream(file)) {

@@ -135,7 +135,7 @@ class PackageWriterTest {
     void somethingThatIsNoDicomInstanceIsRefused() throws Exception {
         try (PackageWriter writer = new PackageWriter(new ByteArrayOutputStream(), new BuildOptions(IDENTITY, false, false), CLOCK)) {
             assertThatThrownBy(() -> writer.addInstance(new ByteArrayInputStream("plain text, no DICOM".getBytes())))
-                    .isInstanceOf(java.io.IOException.class);
+                    .isInstanceOf(UnreadableInstanceException.class);
             assertThat(writer.instances()).isZero();
         }
     }
