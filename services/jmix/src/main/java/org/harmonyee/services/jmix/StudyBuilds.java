@@ -7,6 +7,7 @@ import org.harmonyee.core.envelope.ResultStream;
 import org.harmonyee.core.error.GatewayException;
 import org.harmonyee.core.error.ProblemType;
 import org.harmonyee.core.pipeline.Chain;
+import org.harmonyee.services.dimse.DimseRequests;
 import org.harmonyee.services.jmix.format.BuildOptions;
 import org.harmonyee.services.jmix.format.PackageSummary;
 import org.harmonyee.services.jmix.format.PackageWriter;
@@ -82,6 +83,21 @@ final class StudyBuilds {
         }
     }
 
+    /**
+     * A package holds the whole study or is not stored: a C-GET whose final status is not Success
+     * (sub-operations failed, or the PACS could not perform them) is the PACS's failure.
+     */
+    private static void requireWholeStudy(ResponseEnvelope answer, int received, String studyInstanceUid) {
+        String status = answer.metadata().getOrDefault(DimseRequests.STATUS, "0000");
+        if (!status.equals("0000")) {
+            String comment = answer.metadata().get(DimseRequests.ERROR_COMMENT);
+            throw new GatewayException(ProblemType.BACKEND_UNREACHABLE, "the PACS ended the C-GET of study "
+                    + studyInstanceUid + " with status " + status + " after " + received + " instances ("
+                    + answer.metadata().getOrDefault(DimseRequests.FAILED, "0") + " failed"
+                    + (comment == null ? "" : ", " + comment) + "); no package was stored");
+        }
+    }
+
     private StoredPackage build(String studyInstanceUid, PackageStore store, BuildOptions options,
                                 RequestEnvelope request, Chain next) {
         long started = System.nanoTime();
@@ -92,7 +108,7 @@ final class StudyBuilds {
         Path temporary = null;
         try (instances) {
             temporary = store.temporary();
-            PackageSummary summary = write(instances, temporary, options, studyInstanceUid);
+            PackageSummary summary = write(answer, instances, temporary, options, studyInstanceUid);
             StoredPackage stored = store.commit(temporary, summary.id(), studyInstanceUid);
             LOG.log(System.Logger.Level.INFO, request.exchangeId() + " JMIX package " + stored.id() + " built: "
                     + summary.instances() + " instances, " + stored.sizeBytes() + " bytes, "
@@ -109,8 +125,8 @@ final class StudyBuilds {
         }
     }
 
-    private PackageSummary write(ResultStream instances, Path temporary, BuildOptions options, String studyInstanceUid)
-            throws IOException {
+    private PackageSummary write(ResponseEnvelope answer, ResultStream instances, Path temporary, BuildOptions options,
+                                 String studyInstanceUid) throws IOException {
         try (OutputStream out = Files.newOutputStream(temporary);
              PackageWriter writer = new PackageWriter(out, options, clock)) {
             for (Optional<Result> part = instances.next(); part.isPresent(); part = instances.next()) {
@@ -118,6 +134,7 @@ final class StudyBuilds {
                     writer.addInstance(in);
                 }
             }
+            requireWholeStudy(answer, writer.instances(), studyInstanceUid);
             if (writer.instances() == 0) {
                 throw new GatewayException(ProblemType.NOT_FOUND, "the PACS has no instances of study " + studyInstanceUid);
             }

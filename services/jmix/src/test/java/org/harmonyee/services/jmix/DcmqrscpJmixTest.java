@@ -2,6 +2,8 @@ package org.harmonyee.services.jmix;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.harmonyee.core.envelope.Json;
+import org.harmonyee.dicom.data.Tag;
+import org.harmonyee.dicom.io.DicomInputStream;
 import org.harmonyee.dicom.net.TestThreads;
 import org.harmonyee.dicom.net.association.AssociationSettings;
 import org.harmonyee.dicom.net.peers.Dcmqrscp;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,6 +154,39 @@ class DcmqrscpJmixTest {
         gateway.get("/api/jmix?studyInstanceUid=1.2.3.998");
         try (Stream<Path> files = Files.list(gateway.store())) {
             assertThat(files.map(f -> f.getFileName().toString())).allMatch(name -> name.endsWith(".zip"));
+        }
+    }
+
+    @Test
+    void aStudyThePacsCannotSendWholeIsNotStored() throws Exception {
+        DicomClient loader = new DicomClient("LOADER", AssociationSettings.DEFAULT, threads.executor(), null);
+        try (Dcmqrscp lossy = LoadedDcmqrscp.start(Files.createTempDirectory(directory, "lossy"), loader, Map.of(), "-xy");
+             JmixGateway behind = new JmixGateway(Files.createTempDirectory(directory, "lossy-gateway"), threads.executor(),
+                     Dcmqrscp.AE_TITLE, lossy.port(), "")) {
+            String study = studyOf(12);
+            try (Stream<Path> stored = Files.walk(lossy.directory().resolve("db"))) {
+                Path lost = stored.filter(file -> file.getFileName().toString().contains(".")
+                        && !file.getFileName().toString().equals("index.dat") && holdsInstanceOf(file, study))
+                        .findFirst().orElseThrow();
+                Files.delete(lost);
+            }
+            JmixGateway.Answer answer = behind.get("/api/jmix?studyInstanceUid=" + study);
+
+            assertProblem(answer, 502, "no package was stored");
+            try (Stream<Path> files = Files.list(behind.store())) {
+                assertThat(files).isEmpty();
+            }
+        }
+    }
+
+    private static boolean holdsInstanceOf(Path file, String study) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (DicomInputStream in = DicomInputStream.open(file)) {
+            return study.equals(in.readDataset(Tag.SeriesInstanceUID).getString(Tag.StudyInstanceUID));
+        } catch (IOException e) {
+            return false;
         }
     }
 
