@@ -19,12 +19,14 @@ import org.harmonyee.services.jmix.format.UploadLimits;
 import org.harmonyee.services.jmix.format.UploadValidator;
 import org.harmonyee.services.jmix.store.MemoryIndex;
 import org.harmonyee.services.jmix.store.PackageStore;
+import org.harmonyee.services.jmix.store.Retention;
 import org.harmonyee.services.jmix.store.StoredPackage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -137,15 +139,19 @@ public final class JmixBuilder implements Middleware {
         return builder || Boolean.parseBoolean(request.metadata().get(metadataKey));
     }
 
+    /** The endpoint's store, opened with its retention on first use; {@code <storage>/jmix-store} behind another endpoint. */
     private PackageStore store(RequestEnvelope request) {
         String dir = request.metadata().get(JmixEndpoint.STORE_DIR);
         Path path = dir == null ? defaultStore : Path.of(dir);
-        return stores.computeIfAbsent(path, this::open);
+        long maxAge = Long.parseLong(request.metadata().getOrDefault(JmixEndpoint.MAX_AGE, "0"));
+        long maxBytes = Long.parseLong(request.metadata().getOrDefault(JmixEndpoint.MAX_BYTES, "0"));
+        return stores.computeIfAbsent(path, directory -> open(directory,
+                new Retention(maxAge == 0 ? null : Duration.ofSeconds(maxAge), maxBytes)));
     }
 
-    private PackageStore open(Path directory) {
+    private PackageStore open(Path directory, Retention retention) {
         try {
-            return PackageStore.open(directory, new MemoryIndex(), clock);
+            return PackageStore.open(directory, new MemoryIndex(), clock, retention);
         } catch (IOException e) {
             throw new UncheckedIOException("JMIX store " + directory + " cannot be opened", e);
         }

@@ -18,7 +18,9 @@ import java.util.Set;
  * through request metadata; what the routes mean is the builder's business.
  *
  * <p>Options: {@code path_prefix} (required), {@code store_dir} (default {@code <storage>/jmix-store}),
- * {@code skip_hashing}, {@code skip_listing} (default false).
+ * {@code skip_hashing}, {@code skip_listing} (default false), and the store's retention:
+ * {@code max_age} (seconds a package is kept) and {@code max_bytes} (what all packages may take),
+ * 0 (the default) for no limit.
  */
 public final class JmixEndpoint extends PathPrefixEndpoint {
 
@@ -29,21 +31,29 @@ public final class JmixEndpoint extends PathPrefixEndpoint {
     static final String STORE_DIR = "jmix.store_dir";
     static final String SKIP_HASHING = "jmix.skip_hashing";
     static final String SKIP_LISTING = "jmix.skip_listing";
+    static final String MAX_AGE = "jmix.max_age";
+    static final String MAX_BYTES = "jmix.max_bytes";
 
     private final Path storeDir;
     private final boolean skipHashing;
     private final boolean skipListing;
+    private final long maxAgeSeconds;
+    private final long maxBytes;
 
-    JmixEndpoint(String name, String prefix, Path storeDir, boolean skipHashing, boolean skipListing) {
+    JmixEndpoint(String name, String prefix, Path storeDir, boolean skipHashing, boolean skipListing, long maxAgeSeconds,
+                 long maxBytes) {
         super(name, SERVICE, new RouteSpec(prefix, METHODS), null);
         this.storeDir = storeDir;
         this.skipHashing = skipHashing;
         this.skipListing = skipListing;
+        this.maxAgeSeconds = maxAgeSeconds;
+        this.maxBytes = maxBytes;
     }
 
     public static JmixEndpoint create(ComponentConfig config, Options options, BuildContext context) {
         return new JmixEndpoint(config.name(), PathPrefix.read(options), storeDir(options, context),
-                options.bool("skip_hashing", false), options.bool("skip_listing", false));
+                options.bool("skip_hashing", false), options.bool("skip_listing", false),
+                options.integer("max_age", 0, 0, Long.MAX_VALUE), options.integer("max_bytes", 0, 0, Long.MAX_VALUE));
     }
 
     /** {@code store_dir}, else {@code <storage>/jmix-store}: the one place this default lives. */
@@ -57,5 +67,7 @@ public final class JmixEndpoint extends PathPrefixEndpoint {
         request.metadata().put(STORE_DIR, storeDir.toString());
         request.metadata().put(SKIP_HASHING, String.valueOf(skipHashing));
         request.metadata().put(SKIP_LISTING, String.valueOf(skipListing));
+        request.metadata().put(MAX_AGE, String.valueOf(maxAgeSeconds));
+        request.metadata().put(MAX_BYTES, String.valueOf(maxBytes));
     }
 }

@@ -1,6 +1,8 @@
 package org.harmonyee.services.jmix.store;
 
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,5 +29,15 @@ public final class MemoryIndex implements PackageIndex {
     public Optional<StoredPackage> byStudy(String studyInstanceUid) {
         return byId.values().stream().filter(p -> studyInstanceUid.equals(p.studyInstanceUid()))
                 .max(Comparator.comparing(StoredPackage::createdAt).thenComparing(StoredPackage::id));
+    }
+
+    @Override
+    public Collection<StoredPackage> all() {
+        return List.copyOf(byId.values());
+    }
+
+    @Override
+    public void remove(String id) {
+        byId.remove(id);
     }
 }

@@ -1,5 +1,6 @@
 package org.harmonyee.services.jmix.store;
 
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -14,4 +15,9 @@ public interface PackageIndex {
 
     /** The newest package of the study. */
     Optional<StoredPackage> byStudy(String studyInstanceUid);
+
+    /** Every package, for retention. */
+    Collection<StoredPackage> all();
+
+    void remove(String id);
 }

@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,7 +19,7 @@ import java.util.UUID;
  * The packages of one {@code store_dir}: {@code <id>.zip} each. A package is written to a
  * temporary file in the same folder ({@link #temporary()}) and moved to its name in one atomic
  * step ({@link #commit}); opening the store deletes the temporary files a crash left and indexes
- * the zips the index does not know.
+ * the zips the index does not know, then applies the {@link Retention}, as every commit does.
  */
 public final class PackageStore {
 
@@ -27,20 +30,24 @@ public final class PackageStore {
     private final Path directory;
     private final PackageIndex index;
     private final Clock clock;
+    private final Retention retention;
 
-    private PackageStore(Path directory, PackageIndex index, Clock clock) {
+    private PackageStore(Path directory, PackageIndex index, Clock clock, Retention retention) {
         this.directory = directory;
         this.index = index;
         this.clock = clock;
+        this.retention = retention;
     }
 
     /**
      * @throws IOException when the folder cannot be made or read
      */
-    public static PackageStore open(Path directory, PackageIndex index, Clock clock) throws IOException {
+    public static PackageStore open(Path directory, PackageIndex index, Clock clock, Retention retention)
+            throws IOException {
         Files.createDirectories(directory);
-        PackageStore store = new PackageStore(directory, index, clock);
+        PackageStore store = new PackageStore(directory, index, clock, retention);
         store.recover();
+        store.applyRetention(null);
         return store;
     }
 
@@ -76,6 +83,7 @@ public final class PackageStore {
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
         StoredPackage stored = new StoredPackage(id, studyInstanceUid, target, Files.size(target), clock.instant());
         index.add(stored);
+        applyRetention(id);
         return stored;
     }
 
@@ -89,6 +97,32 @@ public final class PackageStore {
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "JMIX store " + directory + ": " + temporary.getFileName()
                     + " cannot be deleted (it goes when the store next opens): " + e.getMessage());
+        }
+    }
+
+    /** Removes what the retention no longer keeps, oldest first; never {@code keep}, the package just stored. */
+    private synchronized void applyRetention(String keep) {
+        List<StoredPackage> oldestFirst = index.all().stream().sorted(Comparator.comparing(StoredPackage::createdAt)).toList();
+        Instant oldestKept = retention.maxAge() == null ? Instant.MIN : clock.instant().minus(retention.maxAge());
+        long total = oldestFirst.stream().mapToLong(StoredPackage::sizeBytes).sum();
+        for (StoredPackage stored : oldestFirst) {
+            boolean tooOld = stored.createdAt().isBefore(oldestKept);
+            boolean tooMuch = retention.maxBytes() > 0 && total > retention.maxBytes();
+            if ((tooOld || tooMuch) && !stored.id().equals(keep)) {
+                remove(stored, tooOld ? "older than max_age" : "over max_bytes");
+                total -= stored.sizeBytes();
+            }
+        }
+    }
+
+    private void remove(StoredPackage stored, String why) {
+        index.remove(stored.id());
+        try {
+            Files.deleteIfExists(stored.file());
+            LOG.log(System.Logger.Level.INFO, "JMIX store " + directory + ": removed package " + stored.id() + ", " + why);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "JMIX store " + directory + ": package " + stored.id() + " is no longer"
+                    + " indexed but its zip cannot be deleted: " + e.getMessage());
         }
     }
 
