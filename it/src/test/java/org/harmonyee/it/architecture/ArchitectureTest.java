@@ -22,7 +22,7 @@ class ArchitectureTest {
 
     /** Every module with Java code, relative to the project root; war's classes are its doors. */
     private static final List<String> MODULES = List.of("core", "services/http", "services/echo", "services/fhir",
-            "services/management", "services/dimse", "services/dicomweb", "middleware", "rar", "ejb", "war", "cli", "dicom/core", "dicom/net",
+            "services/management", "services/dimse", "services/dicomweb", "services/jmix", "middleware", "rar", "ejb", "war", "cli", "dicom/core", "dicom/net",
             "dicom/tool");
 
     private static JavaClasses classes;

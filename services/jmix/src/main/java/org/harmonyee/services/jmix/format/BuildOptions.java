@@ -1,0 +1,18 @@
+package org.harmonyee.services.jmix.format;
+
+import java.util.Objects;
+
+/**
+ * How a package is written.
+ *
+ * @param identity    the sender, requester and receivers of the manifest
+ * @param skipHashing no {@code hash} in {@code files.json} and no {@code payload_hash} in the manifest
+ *                    (both optional in the schemas; sizes stay)
+ * @param skipListing {@code files.json} lists {@code metadata.json} only, not the DICOM files
+ */
+public record BuildOptions(PackageIdentity identity, boolean skipHashing, boolean skipListing) {
+
+    public BuildOptions {
+        Objects.requireNonNull(identity, "identity");
+    }
+}
