@@ -10,6 +10,8 @@ public final class InterceptorPriorities {
 
     /** Exchange logging and timing wraps everything else, so its duration is the whole exchange. */
     public static final int EXCHANGE_LOG = Interceptor.Priority.LIBRARY_BEFORE + 100;
+    /** The audit trail records what the exchange left in its envelopes, inside the log's timing. */
+    public static final int AUDIT = EXCHANGE_LOG + 10;
 
     private InterceptorPriorities() {
     }
