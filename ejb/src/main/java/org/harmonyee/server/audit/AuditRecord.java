@@ -1,7 +1,6 @@
 package org.harmonyee.server.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.List;
 
@@ -14,7 +13,8 @@ import java.util.List;
  * @param operation     the HTTP method or the DIMSE operation ({@code C-FIND}, ...), or
  *                      {@code A-ASSOCIATE} for a refused association
  * @param path          the request path without its query (a DIMSE exchange's is {@code dicom:AET})
- * @param status        the HTTP status the door answered (a DIMSE exchange's as the pipeline gave it)
+ * @param status        the HTTP status the door answered (a DIMSE exchange's as the pipeline gave it);
+ *                      none for a rejected association
  * @param dimseStatus   the DIMSE status, four hex digits, when a DICOM peer gave or received one
  * @param outcome       what an auditor asks first
  * @param detail        why it was refused or failed, when known
@@ -23,21 +23,6 @@ import java.util.List;
 public record AuditRecord(String time, String exchangeId, String protocol, String network, String pipeline,
                           String endpoint, String operation, String path, String principal, String clientAddress,
                           String callingAet, String calledAet, String sopClassUid, List<String> studyUids,
-                          List<String> seriesUids, List<String> sopInstanceUids, int status, String dimseStatus,
+                          List<String> seriesUids, List<String> sopInstanceUids, Integer status, String dimseStatus,
                           Outcome outcome, String detail, long durationMillis) {
-
-    /** How the exchange ended, as an auditor sees it. */
-    public enum Outcome {
-        /** Served. */
-        SUCCESS,
-        /** Turned away before it reached a backend: not routed, not authenticated, not allowed. */
-        REFUSED,
-        /** Accepted, but the pipeline or its backend failed. */
-        FAILED;
-
-        @JsonValue
-        String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
 }

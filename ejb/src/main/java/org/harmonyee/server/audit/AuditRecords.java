@@ -6,13 +6,13 @@ import org.harmonyee.core.envelope.RequestEnvelope;
 import org.harmonyee.core.envelope.ResponseEnvelope;
 import org.harmonyee.rar.api.AssociationDecision;
 import org.harmonyee.rar.api.AssociationRequest;
+import org.harmonyee.server.exchange.ExchangeCall;
 import org.harmonyee.services.dimse.DimseRequests;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Makes {@link AuditRecord}s from what an exchange left in its envelopes: metadata the doors, the
@@ -22,7 +22,6 @@ import java.util.Set;
 final class AuditRecords {
 
     static final String A_ASSOCIATE = "A-ASSOCIATE";
-    private static final Set<Integer> REFUSING_STATUSES = Set.of(401, 403, 407);
     private static final Map<String, String> LEVEL_SEGMENTS = Map.of("studies", "0020000D", "series", "0020000E",
             "instances", "00080018");
     private static final Map<String, String> QUERY_KEYS = Map.of("StudyInstanceUID", "0020000D",
@@ -32,14 +31,10 @@ final class AuditRecords {
     private AuditRecords() {
     }
 
-    /**
-     * The record of one exchange.
-     *
-     * @param refusedByDoor whether the door refused it before routing (an unreadable request, a port
-     *                      no network listens on)
-     */
-    static AuditRecord exchange(String network, RequestEnvelope request, ResponseEnvelope response,
-                                boolean refusedByDoor, long durationMillis) {
+    /** The record of one exchange. */
+    static AuditRecord exchange(ExchangeCall call, long durationMillis) {
+        RequestEnvelope request = call.request();
+        ResponseEnvelope response = call.response();
         Map<String, String> metadata = request.metadata();
         String dimseStatus = response.metadata().get(DimseRequests.STATUS);
         Uids uids = new Uids();
@@ -52,14 +47,12 @@ final class AuditRecords {
             QUERY_KEYS.forEach((parameter, tag) -> request.query().getOrDefault(parameter, List.of())
                     .forEach(value -> uids.add(tag, value)));
         }
-        boolean routed = metadata.containsKey(MetadataKeys.PIPELINE);
-        AuditRecord.Outcome outcome = outcome(response.status(), dimseStatus, refusedByDoor || !routed);
         return new AuditRecord(Instant.now().toString(), request.exchangeId(), metadata.get(MetadataKeys.PROTOCOL),
-                network, metadata.get(MetadataKeys.PIPELINE), metadata.get(MetadataKeys.ENDPOINT), request.method(),
+                call.network(), metadata.get(MetadataKeys.PIPELINE), metadata.get(MetadataKeys.ENDPOINT), request.method(),
                 request.fullPath(), metadata.get(MetadataKeys.PRINCIPAL), metadata.get(MetadataKeys.CLIENT_ADDRESS),
                 metadata.get(DimseRequests.CALLING_AET), metadata.get(DimseRequests.CALLED_AET),
                 metadata.get(DimseRequests.AFFECTED_SOP_CLASS), uids.studies, uids.series, uids.instances,
-                response.status(), dimseStatus, outcome, response.metadata().get(DimseRequests.ERROR_COMMENT),
+                response.status(), dimseStatus, Outcome.of(call), response.metadata().get(DimseRequests.ERROR_COMMENT),
                 durationMillis);
     }
 
@@ -68,24 +61,8 @@ final class AuditRecords {
         return new AuditRecord(Instant.now().toString(), request.associationName(), DimseRequests.PROTOCOL,
                 request.network(), null, null, A_ASSOCIATE, null, null,
                 request.remoteAddress().getAddress().getHostAddress(), request.callingAETitle().strip(),
-                request.calledAETitle().strip(), null, List.of(), List.of(), List.of(), 0, null,
-                AuditRecord.Outcome.REFUSED, decision.detail(), 0);
-    }
-
-    private static AuditRecord.Outcome outcome(int status, String dimseStatus, boolean notRouted) {
-        if (REFUSING_STATUSES.contains(status) || notRouted && status >= 400) {
-            return AuditRecord.Outcome.REFUSED;
-        }
-        if (status >= 400 || dimseStatus != null && isFailure(dimseStatus)) {
-            return AuditRecord.Outcome.FAILED;
-        }
-        return AuditRecord.Outcome.SUCCESS;
-    }
-
-    /** PS3.7 C: success 0000, pending FF00/FF01, warnings 0001 and Bxxx; everything else failed. */
-    private static boolean isFailure(String dimseStatus) {
-        String status = dimseStatus.toUpperCase(java.util.Locale.ROOT);
-        return !(status.equals("0000") || status.equals("0001") || status.startsWith("FF") || status.startsWith("B"));
+                request.calledAETitle().strip(), null, List.of(), List.of(), List.of(), null, null,
+                Outcome.REFUSED, decision.detail(), 0);
     }
 
     /** The UIDs named by a request, each once, in order. */

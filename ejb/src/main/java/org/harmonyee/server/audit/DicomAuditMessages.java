@@ -101,7 +101,7 @@ final class DicomAuditMessages {
     }
 
     private static void objects(XMLStreamWriter xml, AuditRecord record, Event event) throws XMLStreamException {
-        if (record.outcome() == AuditRecord.Outcome.REFUSED) {
+        if (record.outcome() == Outcome.REFUSED) {
             object(xml, first(record.path(), record.calledAet()), "12", "RFC-3881", "URI", record);
             return;
         }
@@ -120,7 +120,7 @@ final class DicomAuditMessages {
         xml.writeAttribute("ParticipantObjectTypeCode", "2");
         xml.writeAttribute("ParticipantObjectTypeCodeRole", "3");
         code(xml, "ParticipantObjectIDTypeCode", typeCode, system, name);
-        if (record.detail() != null && record.outcome() == AuditRecord.Outcome.REFUSED) {
+        if (record.detail() != null && record.outcome() == Outcome.REFUSED) {
             xml.writeStartElement("ParticipantObjectDescription");
             xml.writeCharacters(record.detail());
             xml.writeEndElement();
@@ -173,7 +173,7 @@ final class DicomAuditMessages {
     private record Event(String id, String name, String actionCode, String typeCode, String typeName, Role callerRole) {
 
         static Optional<Event> of(AuditRecord record) {
-            if (record.outcome() == AuditRecord.Outcome.REFUSED) {
+            if (record.outcome() == Outcome.REFUSED) {
                 return Optional.of(AuditRecords.A_ASSOCIATE.equals(record.operation())
                         ? new Event("110113", "Security Alert", "E", "110126", "Node Authentication", null)
                         : new Event("110113", "Security Alert", "E", "110132", "Use of Restricted Function", null));

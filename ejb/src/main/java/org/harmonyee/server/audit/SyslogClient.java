@@ -15,13 +15,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
  * Sends RFC 5424 syslog messages to one collector over TCP with octet-counting framing
  * (RFC 6587 3.4.1), or over TLS (RFC 5425, the same framing). The connection is opened on the first
- * message and again after a failure; a message that cannot be sent is reported to the caller, which
- * counts it. Used by one thread only (the audit trail's writer).
+ * message and again after a failure, but not sooner than {@link #RETRY_AFTER} after a failed
+ * attempt, so that an unreachable collector does not make the writer wait on every message; a
+ * message that cannot be sent is reported to the caller, which counts it. Used by one thread only
+ * (the audit trail's writer).
  */
 final class SyslogClient implements AutoCloseable {
 
@@ -29,23 +32,36 @@ final class SyslogClient implements AutoCloseable {
     static final int PRIORITY = 10 * 8 + 5;
     /** The MSGID that tells a collector the message is an RFC 3881/DICOM audit message (IHE ITI TF-2a 3.20.7). */
     static final String MSG_ID = "IHE+RFC-3881";
+    /** How long after a failed connection the next attempt waits. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(2);
     private static final int CONNECT_TIMEOUT_MS = 5_000;
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final SyslogSettings settings;
     private final String hostName;
     private final String processId = Long.toString(ProcessHandle.current().pid());
+    private final Duration retryAfter;
     private Socket socket;
     private OutputStream out;
+    private long nextAttempt = System.nanoTime();
 
     SyslogClient(SyslogSettings settings, String hostName) {
+        this(settings, hostName, RETRY_AFTER);
+    }
+
+    SyslogClient(SyslogSettings settings, String hostName, Duration retryAfter) {
         this.settings = settings;
         this.hostName = hostName;
+        this.retryAfter = retryAfter;
     }
 
     /** Sends one message; on failure the connection is dropped, to be opened again for the next. */
     void send(Instant time, String message) throws IOException {
         byte[] frame = frame(time, message);
+        if (out == null && System.nanoTime() - nextAttempt < 0) {
+            throw new IOException("the collector was unreachable; the next attempt is after "
+                    + retryAfter.toMillis() + " ms");
+        }
         try {
             if (out == null) {
                 connect();
@@ -54,6 +70,7 @@ final class SyslogClient implements AutoCloseable {
             out.flush();
         } catch (IOException | GeneralSecurityException e) {
             close();
+            nextAttempt = System.nanoTime() + retryAfter.toNanos();
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
     }

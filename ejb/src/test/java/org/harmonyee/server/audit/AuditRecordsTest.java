@@ -6,6 +6,7 @@ import org.harmonyee.core.envelope.RequestEnvelope;
 import org.harmonyee.core.envelope.ResponseEnvelope;
 import org.harmonyee.rar.api.AssociationDecision;
 import org.harmonyee.rar.api.AssociationRequest;
+import org.harmonyee.server.exchange.ExchangeCall;
 import org.harmonyee.services.dimse.DimseRequests;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,8 @@ class AuditRecordsTest {
         request.metadata().put(MetadataKeys.ENDPOINT, "web");
         request.metadata().put(MetadataKeys.PRINCIPAL, "alice");
 
-        AuditRecord record = AuditRecords.exchange("public", request, ResponseEnvelope.of(200), false, 12);
+        AuditRecord record = AuditRecords.exchange(new ExchangeCall("public", request, ResponseEnvelope.of(200), false),
+                12);
 
         assertThat(record.principal()).isEqualTo("alice");
         assertThat(record.clientAddress()).isEqualTo("10.0.0.7");
@@ -35,7 +37,7 @@ class AuditRecordsTest {
         assertThat(record.studyUids()).containsExactly("1.2.3");
         assertThat(record.seriesUids()).containsExactly("1.2.3.4");
         assertThat(record.sopInstanceUids()).containsExactly("1.2.3.4.5");
-        assertThat(record.outcome()).isEqualTo(AuditRecord.Outcome.SUCCESS);
+        assertThat(record.outcome()).isEqualTo(Outcome.SUCCESS);
     }
 
     @Test
@@ -50,13 +52,13 @@ class AuditRecordsTest {
         ResponseEnvelope response = ResponseEnvelope.of(200);
         response.metadata().put(DimseRequests.STATUS, "A700");
 
-        AuditRecord record = AuditRecords.exchange("imaging", request, response, false, 3);
+        AuditRecord record = AuditRecords.exchange(new ExchangeCall("imaging", request, response, false), 3);
 
         assertThat(record.callingAet()).isEqualTo("MODALITY");
         assertThat(record.studyUids()).containsExactly("1.2.840.1");
         assertThat(record.seriesUids()).isEmpty();
         assertThat(record.dimseStatus()).isEqualTo("A700");
-        assertThat(record.outcome()).isEqualTo(AuditRecord.Outcome.FAILED);
+        assertThat(record.outcome()).isEqualTo(Outcome.FAILED);
     }
 
     @Test
@@ -65,14 +67,15 @@ class AuditRecordsTest {
         routed.metadata().put(MetadataKeys.PIPELINE, "p");
         RequestEnvelope unrouted = RequestEnvelope.builder("x4", "GET", "/nowhere").build();
 
-        assertThat(AuditRecords.exchange("n", routed, ResponseEnvelope.of(401), false, 0).outcome())
-                .isEqualTo(AuditRecord.Outcome.REFUSED);
-        assertThat(AuditRecords.exchange("n", routed, ResponseEnvelope.of(502), false, 0).outcome())
-                .isEqualTo(AuditRecord.Outcome.FAILED);
-        assertThat(AuditRecords.exchange("n", unrouted, ResponseEnvelope.of(404), false, 0).outcome())
-                .isEqualTo(AuditRecord.Outcome.REFUSED);
-        assertThat(AuditRecords.exchange("n", routed, ResponseEnvelope.of(400), true, 0).outcome())
-                .isEqualTo(AuditRecord.Outcome.REFUSED);
+        assertThat(outcome(routed, 401, false)).isEqualTo(Outcome.REFUSED);
+        assertThat(outcome(routed, 502, false)).isEqualTo(Outcome.FAILED);
+        assertThat(outcome(unrouted, 404, false)).isEqualTo(Outcome.REFUSED);
+        assertThat(outcome(routed, 400, true)).isEqualTo(Outcome.REFUSED);
+    }
+
+    private static Outcome outcome(RequestEnvelope request, int status, boolean refusedByDoor) {
+        return AuditRecords.exchange(new ExchangeCall("n", request, ResponseEnvelope.of(status), refusedByDoor), 0)
+                .outcome();
     }
 
     @Test
@@ -86,7 +89,7 @@ class AuditRecordsTest {
         assertThat(record.operation()).isEqualTo("A-ASSOCIATE");
         assertThat(record.callingAet()).isEqualTo("EVIL");
         assertThat(record.clientAddress()).isEqualTo("127.0.0.1");
-        assertThat(record.outcome()).isEqualTo(AuditRecord.Outcome.REFUSED);
+        assertThat(record.outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(record.detail()).contains("does not accept EVIL");
     }
 }

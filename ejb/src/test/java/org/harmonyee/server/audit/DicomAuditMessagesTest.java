@@ -18,7 +18,7 @@ class DicomAuditMessagesTest {
     @Test
     void aCStoreIsInstancesTransferredFromTheCallerWithTheStudyAndItsInstance() throws Exception {
         Document message = parse(DicomAuditMessages.of(record("C-STORE", "dicom:ROUTER", List.of("1.2.3"),
-                List.of("1.2.3.4.5"), AuditRecord.Outcome.SUCCESS, null), "site-1", "gw.local").orElseThrow());
+                List.of("1.2.3.4.5"), Outcome.SUCCESS, null), "site-1", "gw.local").orElseThrow());
 
         Element event = first(message, "EventIdentification");
         assertThat(event.getAttribute("EventActionCode")).isEqualTo("C");
@@ -41,9 +41,9 @@ class DicomAuditMessagesTest {
     @Test
     void qidoIsAQueryAndWadoARead() throws Exception {
         Document query = parse(DicomAuditMessages.of(record("GET", "/dicomweb/studies/1.2.3/series", List.of("1.2.3"),
-                List.of(), AuditRecord.Outcome.SUCCESS, null), "s", "h").orElseThrow());
+                List.of(), Outcome.SUCCESS, null), "s", "h").orElseThrow());
         Document read = parse(DicomAuditMessages.of(record("GET", "/dicomweb/studies/1.2.3", List.of("1.2.3"),
-                List.of(), AuditRecord.Outcome.SUCCESS, null), "s", "h").orElseThrow());
+                List.of(), Outcome.SUCCESS, null), "s", "h").orElseThrow());
 
         assertThat(first(query, "EventID").getAttribute("csd-code")).isEqualTo("110112");
         assertThat(first(read, "EventID").getAttribute("csd-code")).isEqualTo("110104");
@@ -53,7 +53,7 @@ class DicomAuditMessagesTest {
     @Test
     void aRefusalIsASecurityAlertSayingWhy() throws Exception {
         Document alert = parse(DicomAuditMessages.of(record("A-ASSOCIATE", null, List.of(), List.of(),
-                AuditRecord.Outcome.REFUSED, "endpoint 'r' does not accept <EVIL>"), "s", "h").orElseThrow());
+                Outcome.REFUSED, "endpoint 'r' does not accept <EVIL>"), "s", "h").orElseThrow());
 
         assertThat(first(alert, "EventID").getAttribute("csd-code")).isEqualTo("110113");
         assertThat(first(alert, "EventTypeCode").getAttribute("csd-code")).isEqualTo("110126");
@@ -67,13 +67,13 @@ class DicomAuditMessagesTest {
     @Test
     void anEchoOrAFhirExchangeHasNoDicomAuditEvent() {
         assertThat(DicomAuditMessages.of(record("C-ECHO", "dicom:ROUTER", List.of(), List.of(),
-                AuditRecord.Outcome.SUCCESS, null), "s", "h")).isEmpty();
+                Outcome.SUCCESS, null), "s", "h")).isEmpty();
         assertThat(DicomAuditMessages.of(record("GET", "/fhir/Patient/1", List.of(), List.of(),
-                AuditRecord.Outcome.SUCCESS, null), "s", "h")).isEmpty();
+                Outcome.SUCCESS, null), "s", "h")).isEmpty();
     }
 
     private static AuditRecord record(String operation, String path, List<String> studies, List<String> instances,
-                                      AuditRecord.Outcome outcome, String detail) {
+                                      Outcome outcome, String detail) {
         return new AuditRecord("2026-12-03T10:00:00Z", "x1", "dimse", "imaging", "router", "scp", operation, path,
                 null, "10.0.0.9", "MODALITY", "ROUTER", instances.isEmpty() ? null : CT, studies, List.of(), instances,
                 200, null, outcome, detail, 5);

@@ -69,15 +69,21 @@ class SyslogClientTest {
     }
 
     @Test
-    void aCollectorThatRestartsGetsTheMessagesSentAfterIt() throws Exception {
+    void aCollectorThatRestartsGetsTheMessagesSentOnceTheRetryDelayPassed() throws Exception {
         int port = PeerProcess.freePort();
-        try (SyslogClient client = new SyslogClient(settings(port, SyslogSettings.Transport.TCP, null), "gw.test")) {
+        Duration retry = Duration.ofSeconds(3);
+        try (SyslogClient client = new SyslogClient(settings(port, SyslogSettings.Transport.TCP, null), "gw.test",
+                retry)) {
             try (Rsyslog first = Rsyslog.tcp(directory.resolve("first"), port)) {
                 client.send(Instant.now(), MESSAGE);
                 assertThat(first.await(line -> line.contains("AuditMessage"), 1, Duration.ofSeconds(10))).hasSize(1);
             }
             assertThatThrownBy(() -> sendUntilRefused(client)).isInstanceOf(java.io.IOException.class);
+            long failed = System.nanoTime();
+            assertThatThrownBy(() -> client.send(Instant.now(), MESSAGE)).as("within the retry delay")
+                    .hasMessageContaining("next attempt");
             try (Rsyslog second = Rsyslog.tcp(directory.resolve("second"), port)) {
+                Thread.sleep(Math.max(0, (retry.toNanos() - (System.nanoTime() - failed)) / 1_000_000 + 100));
                 client.send(Instant.now(), MESSAGE);
                 assertThat(second.await(line -> line.contains("AuditMessage"), 1, Duration.ofSeconds(10))).hasSize(1);
             }

@@ -43,8 +43,8 @@ public final class Rsyslog implements AutoCloseable {
                 + "StreamDriver.AuthMode=\"anon\")\n");
     }
 
-    private static Rsyslog start(Path directory, int port, String input) throws IOException {
-        Files.createDirectories(directory);
+    private static Rsyslog start(Path folder, int port, String input) throws IOException {
+        Path directory = Files.createDirectories(folder).toAbsolutePath();
         Path received = directory.resolve("received.log");
         Path config = directory.resolve("rsyslog.conf");
         Files.writeString(config, "global(workDirectory=\"" + directory + "\" maxMessageSize=\"64k\")\n" + input
