@@ -36,7 +36,7 @@ class HarmonyCliTest {
         int status = run("validate", "--config", "../src/config/config.toml");
 
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("valid (3 pipelines, 3 routes, 2 networks)");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("valid (4 pipelines, 4 routes, 2 networks)");
     }
 
     @Test
@@ -129,6 +129,25 @@ class HarmonyCliTest {
                 .contains("/socket-binding-group=standard-sockets/socket-binding=harmony-public:add(interface=harmony-public, port=18080)")
                 .doesNotContain("ejb3")
                 .endsWith("stop-embedded-server" + System.lineSeparator());
+    }
+
+    @Test
+    void withTheManagementApiPayaraMovesItsOwnMetricsOutOfTheGatewaysPath() throws IOException {
+        Path config = write("""
+                [proxy]
+                id = "x"
+                [network.management.http]
+                bind_address = "127.0.0.1"
+                bind_port = 19090
+                [management]
+                enabled = true
+                network = "management"
+                """);
+
+        assertThat(run("listeners", "--config", config.toString(), "--server", "payara")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).endsWith(
+                "set configs.config.server-config.microprofile-metrics-configuration.endpoint=payara-metrics"
+                        + System.lineSeparator());
     }
 
     @Test

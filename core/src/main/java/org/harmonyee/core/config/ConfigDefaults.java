@@ -29,6 +29,18 @@ public final class ConfigDefaults {
     public static final String STORAGE_BACKEND = "filesystem";
     public static final String STORAGE_PATH = "./tmp";
 
+    /** {@code [audit]}: on by default, below the storage path, rotated at 100 MiB or a day, ten kept. */
+    public static final boolean AUDIT_ENABLED = true;
+    public static final String AUDIT_FILE = "audit/audit.jsonl";
+    public static final long AUDIT_MAX_FILE_SIZE = 100L * 1024 * 1024;
+    public static final long AUDIT_MAX_FILE_AGE_HOURS = 24;
+    public static final int AUDIT_KEEP_FILES = 10;
+    /** {@code [audit.syslog]}: the IANA ports of syslog over TCP (RFC 6587 practice) and over TLS (RFC 5425). */
+    public static final String SYSLOG_TRANSPORT = "tls";
+    public static final int SYSLOG_TCP_PORT = 601;
+    public static final int SYSLOG_TLS_PORT = 6514;
+    public static final String SYSLOG_APP_NAME = "harmony-ee";
+
     public static final int HTTP_CONNECT_TIMEOUT_MS = 5_000;
     public static final int HTTP_READ_TIMEOUT_MS = 30_000;
 

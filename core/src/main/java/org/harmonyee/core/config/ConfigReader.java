@@ -21,7 +21,7 @@ public final class ConfigReader {
 
     static final List<String> MERGED_TABLES = List.of(
             "network", "services", "middleware_types", "pipelines", "endpoints", "backends", "targets", "middleware");
-    private static final Set<String> BASE_ONLY_TABLES = Set.of("proxy", "management", "logging", "storage");
+    private static final Set<String> BASE_ONLY_TABLES = Set.of("proxy", "management", "logging", "storage", "audit");
     /** Tables of the Rust Harmony that have no effect here: accepted with a warning saying so. */
     private static final Map<String, String> INEFFECTIVE_TABLES = Map.of("middleware_legacy",
             "has no effect in Harmony EE (the Rust Harmony does not apply it either); "
@@ -83,11 +83,14 @@ public final class ConfigReader {
         }
 
         TableReader reader = new TableReader(tables, problems, directory);
+        StorageSettings storage = reader.storage(table(base, "storage", new Source(label, "storage"), problems, directory));
         GatewayConfig config = new GatewayConfig(file, proxySettings,
                 reader.networks(),
                 reader.management(table(base, "management", new Source(label, "management"), problems, directory)),
                 reader.logging(table(base, "logging", new Source(label, "logging"), problems, directory)),
-                reader.storage(table(base, "storage", new Source(label, "storage"), problems, directory)),
+                storage,
+                AuditReader.read(table(base, "audit", new Source(label, "audit"), problems, directory), storage, id,
+                        directory),
                 reader.declarations("services"), reader.declarations("middleware_types"),
                 reader.pipelines(), reader.components("endpoints", "service"),
                 reader.components("backends", "service"), reader.components("targets", null),

@@ -16,7 +16,11 @@ import java.util.function.Supplier;
  */
 public final class LiveViews {
 
+    /** The text view of the gateway's metrics in the Prometheus text format, served at {@code /metrics}. */
+    public static final String PROMETHEUS_METRICS = "prometheus";
+
     private final Map<String, Supplier<JsonNode>> views = new ConcurrentHashMap<>();
+    private final Map<String, Supplier<String>> texts = new ConcurrentHashMap<>();
 
     /**
      * @param name a management resource name, lower case ({@code associations})
@@ -29,6 +33,20 @@ public final class LiveViews {
     /** The view's current JSON, if one is registered under the name. */
     public Optional<JsonNode> read(String name) {
         return Optional.ofNullable(views.get(name)).map(Supplier::get);
+    }
+
+    /**
+     * A view rendered as text by the server (the Prometheus exposition of its metrics), served as is.
+     *
+     * @param view read on every request: it must never throw
+     */
+    public void registerText(String name, Supplier<String> view) {
+        texts.put(name, view);
+    }
+
+    /** The text view's current content, if one is registered under the name. */
+    public Optional<String> readText(String name) {
+        return Optional.ofNullable(texts.get(name)).map(Supplier::get);
     }
 
     public Set<String> names() {

@@ -20,6 +20,7 @@ import org.harmonyee.core.pipeline.BackendInvoker;
 public class BackendBean implements BackendInvoker {
 
     @Override
+    @BackendObserved
     public ResponseEnvelope invoke(Backend backend, RequestEnvelope request) {
         return backend.invoke(request);
     }

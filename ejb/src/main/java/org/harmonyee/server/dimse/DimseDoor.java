@@ -18,6 +18,7 @@ import org.harmonyee.rar.api.DimseOperation;
 import org.harmonyee.rar.api.DimseRequest;
 import org.harmonyee.rar.api.DimseResponder;
 import org.harmonyee.rar.api.DimseStatus;
+import org.harmonyee.server.audit.AuditTrail;
 import org.harmonyee.server.exchange.PipelineService;
 import org.harmonyee.server.lifecycle.RunningGateway;
 import org.harmonyee.services.dimse.DicomEndpoint;
@@ -52,8 +53,22 @@ public class DimseDoor {
     @Resource
     ManagedExecutorService executor;
 
-    /** Accepts a caller of a pipeline's AE title (if its endpoint admits it) or of the listener's own. */
+    @Inject
+    AuditTrail audit;
+
+    /**
+     * Accepts a caller of a pipeline's AE title (if its endpoint admits it) or of the listener's own;
+     * a rejection goes to the audit trail.
+     */
     public AssociationDecision decide(AssociationRequest request) {
+        AssociationDecision decision = decision(request);
+        if (!decision.accepted()) {
+            audit.rejected(request, decision);
+        }
+        return decision;
+    }
+
+    private AssociationDecision decision(AssociationRequest request) {
         Optional<Route> route;
         try {
             route = route(request.network(), request.calledAETitle());

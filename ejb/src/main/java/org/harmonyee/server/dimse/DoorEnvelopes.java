@@ -40,6 +40,7 @@ final class DoorEnvelopes {
         envelope.metadata().put(DimseRequests.PRIORITY, request.priority().name());
         envelope.metadata().put(DimseRequests.CALLING_AET, request.callingAETitle().strip());
         envelope.metadata().put(DimseRequests.CALLED_AET, request.calledAETitle().strip());
+        request.affectedSopInstanceUid().ifPresent(uid -> envelope.metadata().put(DimseRequests.AFFECTED_SOP_INSTANCE, uid));
         request.moveDestination().ifPresent(to -> envelope.metadata().put(DimseRequests.MOVE_DESTINATION, to.strip()));
         if (request.identifierJson().isPresent()) {
             envelope.normalizedFromBody(Json.parse(request.identifierJson().get().getBytes(StandardCharsets.UTF_8)));

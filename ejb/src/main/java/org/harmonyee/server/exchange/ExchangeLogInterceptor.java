@@ -7,7 +7,6 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import org.harmonyee.core.envelope.MetadataKeys;
 import org.harmonyee.core.envelope.RequestEnvelope;
-import org.harmonyee.core.envelope.ResponseEnvelope;
 
 /**
  * Logs one INFO line per exchange through {@link ExchangeLog}: id, network, pipeline, endpoint,
@@ -27,15 +26,16 @@ public class ExchangeLogInterceptor {
     Object logExchange(InvocationContext invocation) throws Exception {
         long started = System.nanoTime();
         Object result = invocation.proceed();
-        Object[] parameters = invocation.getParameters();
-        if (log.enabled() && result instanceof ResponseEnvelope response && parameters.length >= 2
-                && parameters[1] instanceof RequestEnvelope request) {
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            log.record(request.exchangeId() + " network=" + parameters[0]
-                    + " pipeline=" + request.metadata().getOrDefault(MetadataKeys.PIPELINE, "-")
-                    + " endpoint=" + request.metadata().getOrDefault(MetadataKeys.ENDPOINT, "-")
-                    + " " + request.method() + " " + request.fullPath()
-                    + " -> " + response.status() + " " + millis + " ms");
+        if (log.enabled()) {
+            ExchangeCall.of(invocation, result).ifPresent(call -> {
+                RequestEnvelope request = call.request();
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                log.record(request.exchangeId() + " network=" + call.network()
+                        + " pipeline=" + request.metadata().getOrDefault(MetadataKeys.PIPELINE, "-")
+                        + " endpoint=" + request.metadata().getOrDefault(MetadataKeys.ENDPOINT, "-")
+                        + " " + request.method() + " " + request.fullPath()
+                        + " -> " + call.response().status() + " " + millis + " ms");
+            });
         }
         return result;
     }

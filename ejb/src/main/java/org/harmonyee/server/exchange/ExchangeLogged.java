@@ -7,7 +7,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks the method that runs one exchange; {@link ExchangeLogInterceptor} logs it. */
+/**
+ * Marks the method that runs one exchange; {@link ExchangeLogInterceptor} logs it and the audit
+ * trail's interceptor records it (priorities in {@link InterceptorPriorities}).
+ */
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})

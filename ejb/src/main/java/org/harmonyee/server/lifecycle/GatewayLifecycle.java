@@ -11,6 +11,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.harmonyee.core.config.ConfigException;
@@ -51,6 +52,10 @@ public class GatewayLifecycle {
     @Inject
     RunningGateway running;
 
+    /** Tells observers (the metrics, which register their live view) that a gateway was assembled. */
+    @Inject
+    Event<GatewayRuntime> assemblies;
+
     @PostConstruct
     void start() {
         Path file = Path.of(configPath.orElseThrow(() -> new IllegalStateException(
@@ -61,6 +66,7 @@ public class GatewayLifecycle {
                     ServiceCatalog.standard(getClass().getClassLoader()), this::buildContext);
             StartupReport.log(assembled);
             assembled.views().register(AssociationsView.NAME, new AssociationsView());
+            assemblies.fire(assembled);
             running.publish(assembled);
             LOG.log(Level.INFO, () -> "Harmony EE started: " + assembled.pipelines().size() + " pipelines");
         } catch (ConfigException e) {

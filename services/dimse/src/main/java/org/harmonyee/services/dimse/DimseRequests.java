@@ -31,6 +31,8 @@ public final class DimseRequests {
 
     /** Request metadata: the Affected SOP Class UID of the request (the Q/R model, or the storage class). */
     public static final String AFFECTED_SOP_CLASS = "dimse.affected_sop_class";
+    /** Request metadata of a C-STORE: the Affected SOP Instance UID, for the audit trail. */
+    public static final String AFFECTED_SOP_INSTANCE = "dimse.affected_sop_instance";
     /** Request metadata: the priority, {@code LOW}, {@code MEDIUM} (the default) or {@code HIGH}. */
     public static final String PRIORITY = "dimse.priority";
     /** Request metadata: the AE title that called the door; informational (the backend calls as its local_aet). */
