@@ -8,23 +8,15 @@ final class ServerInfo {
 
     static String describe() {
         if (System.getProperty("jboss.home.dir") != null) {
-            return "WildFly " + System.getProperty("jboss.product.version", "").strip();
+            return ("WildFly " + System.getProperty("jboss.product.version", "")).strip();
         }
-        if (isPresent("fish.payara.micro.PayaraMicro")) {
+        // Payara Server ships Payara Micro's classes too; only Micro sets its boot jar.
+        if (System.getProperty("fish.payara.micro.BootJar") != null) {
             return "Payara Micro";
         }
         if (System.getProperty("com.sun.aas.instanceRoot") != null) {
             return "Payara Server";
         }
         return "Jakarta EE server";
-    }
-
-    private static boolean isPresent(String className) {
-        try {
-            Class.forName(className, false, ServerInfo.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 }
