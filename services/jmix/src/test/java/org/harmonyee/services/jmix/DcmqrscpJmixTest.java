@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +95,7 @@ class DcmqrscpJmixTest {
         assertThat(answer.header("Content-Disposition")).isEqualTo("attachment; filename=\"" + manifest.path("id").asText() + ".zip\"");
         Path stored = gateway.store().resolve(manifest.path("id").asText() + ".zip");
         assertThat(Files.readAllBytes(stored)).isEqualTo(answer.body());
-        assertThat(new UploadValidator(UploadLimits.DEFAULTS).validate(stored).studyInstanceUid()).isEqualTo(study);
+        assertThat(new UploadValidator(UploadLimits.DEFAULTS, Clock.systemUTC()).validate(stored).studyInstanceUid()).isEqualTo(study);
     }
 
     @Test
