@@ -204,6 +204,7 @@ class SecurePackageTest {
         assertThat(entries.keySet()).containsExactlyInAnyOrder("payload.enc", "audit.json", "manifest.json", "manifest.jws");
         assertThat(JmixSchemas.errors("manifest.schema.json", PackageFiles.json(entries, "manifest.json"))).isEmpty();
         assertThat(validator.validate(zip).studyInstanceUid()).isNull();
+        assertThat(PackageContents.studyInstanceUid(zip)).as("what the store indexes after a restart").isEmpty();
         byte[] manifest = entries.get("manifest.json");
         int at = new String(manifest, StandardCharsets.UTF_8).indexOf("auth_tag") + 14;
         assertRefused(entries, "manifest.json", flip(manifest, at), "manifest.jws does not sign this manifest.json");
