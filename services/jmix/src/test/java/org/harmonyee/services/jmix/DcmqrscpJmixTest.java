@@ -11,7 +11,10 @@ import org.harmonyee.dicom.net.peers.LoadedDcmqrscp;
 import org.harmonyee.dicom.net.peers.SameInstances;
 import org.harmonyee.dicom.net.peers.TestDataset;
 import org.harmonyee.dicom.net.service.DicomClient;
+import org.harmonyee.services.jmix.crypto.KeyFiles;
 import org.harmonyee.services.jmix.format.JmixSchemas;
+import org.harmonyee.services.jmix.format.Openssl;
+import org.harmonyee.services.jmix.format.PayloadDecryptor;
 import org.harmonyee.services.jmix.format.UploadLimits;
 import org.harmonyee.services.jmix.format.UploadValidator;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -212,6 +216,35 @@ class DcmqrscpJmixTest {
     static byte[] ok(JmixGateway.Answer answer) {
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
         return answer.body();
+    }
+
+    @Test
+    void aBuilderWithKeysEncryptsForTheRecipientAndSigns() throws Exception {
+        Path config = Files.createTempDirectory(directory, "secure-gateway");
+        Path keys = Files.createDirectories(config.resolve("keys"));
+        Openssl.keyPair(keys, "X25519", "partner");
+        Openssl.keyPair(keys, "ED25519", "harmony");
+        String study = studyOf(46);
+        try (JmixGateway secure = new JmixGateway(config, threads.executor(), Dcmqrscp.AE_TITLE, qr.port(),
+                "encrypt_for = \"keys/partner.pub.pem\"\nsign_with = \"keys/harmony.pem\"")) {
+            byte[] zip = ok(secure.get("/api/jmix?studyInstanceUid=" + study));
+            assertThat(entry(zip, "payload.enc")).isNotEmpty();
+            assertThat(entry(zip, "manifest.jws")).isNotEmpty();
+            JsonNode manifest = Json.parse(entry(zip, "manifest.json"));
+            assertThat(JmixSchemas.errors("manifest.schema.json", manifest)).isEmpty();
+            assertThat(manifest.path("sender").path("assertion").path("signing_key").path("alg").asText()).isEqualTo("Ed25519");
+            Path stored = secure.store().resolve(manifest.path("id").asText() + ".zip");
+            assertThat(new UploadValidator(UploadLimits.DEFAULTS, Clock.systemUTC()).validate(stored).id())
+                    .isEqualTo(manifest.path("id").asText());
+
+            Path tar = config.resolve("payload.tar");
+            try (OutputStream out = Files.newOutputStream(tar)) {
+                new PayloadDecryptor(KeyFiles.privateKey(keys.resolve("partner.pem"), "X25519")).decrypt(stored, out);
+            }
+            Path payload = Files.createDirectories(config.resolve("payload"));
+            Openssl.ok("tar", "-xf", tar.toString(), "-C", payload.toString());
+            SameInstances.assertReceived(studies.get(study), payload.resolve("dicom"));
+        }
     }
 
     static String studyOf(int instances) {
