@@ -1,6 +1,7 @@
 package org.harmonyee.services.jmix.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.harmonyee.dicom.net.peers.TestDataset;
 import org.harmonyee.services.jmix.crypto.KeyFiles;
 import org.harmonyee.services.jmix.crypto.ManifestSignature;
@@ -195,6 +196,20 @@ class SecurePackageTest {
         String unsigned = new String(manifest, StandardCharsets.UTF_8).replace("\"Harmony EE\"", "\"Harmony EF\"");
         assertRefused(entries, "manifest.json", unsigned.getBytes(StandardCharsets.UTF_8),
                 "sender.assertion signature does not match");
+    }
+
+    @Test
+    void anExpiredAssertionOrAJwsWithoutKeyIsRefused() throws Exception {
+        Map<String, byte[]> entries = PackageFiles.entries(write(false, true));
+        String manifest = new String(entries.get("manifest.json"), StandardCharsets.UTF_8);
+        String expired = manifest.replace("\"signed_fields\"", "\"expires_at\" : \"2020-01-01T00:00:00Z\",\n      \"signed_fields\"");
+        assertThat(expired).isNotEqualTo(manifest);
+        assertRefused(entries, "manifest.json", expired.getBytes(StandardCharsets.UTF_8),
+                "sender.assertion expired at 2020-01-01T00:00:00Z");
+        JsonNode tree = PackageFiles.MAPPER.readTree(manifest);
+        ((ObjectNode) tree.get("sender")).remove("assertion");
+        assertRefused(entries, "manifest.json", PackageFiles.MAPPER.writeValueAsBytes(tree),
+                "manifest.jws cannot be verified: the sender states no assertion.signing_key");
     }
 
     @Test
