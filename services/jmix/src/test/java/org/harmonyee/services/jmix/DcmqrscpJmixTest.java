@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -238,9 +237,7 @@ class DcmqrscpJmixTest {
                     .isEqualTo(manifest.path("id").asText());
 
             Path tar = config.resolve("payload.tar");
-            try (OutputStream out = Files.newOutputStream(tar)) {
-                new PayloadDecryptor(KeyFiles.privateKey(keys.resolve("partner.pem"), "X25519")).decrypt(stored, out);
-            }
+            new PayloadDecryptor(KeyFiles.privateKey(keys.resolve("partner.pem"), "X25519")).decrypt(stored, tar);
             Path payload = Files.createDirectories(config.resolve("payload"));
             Openssl.ok("tar", "-xf", tar.toString(), "-C", payload.toString());
             SameInstances.assertReceived(studies.get(study), payload.resolve("dicom"));

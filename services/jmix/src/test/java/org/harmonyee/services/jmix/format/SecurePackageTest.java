@@ -12,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,10 +70,10 @@ class SecurePackageTest {
         return zip;
     }
 
-    private static byte[] decrypt(Path zip, String key) throws Exception {
-        ByteArrayOutputStream tar = new ByteArrayOutputStream();
+    private byte[] decrypt(Path zip, String key) throws Exception {
+        Path tar = dir.resolve("payload.tar");
         new PayloadDecryptor(KeyFiles.privateKey(keys.resolve(key + ".pem"), "X25519")).decrypt(zip, tar);
-        return tar.toByteArray();
+        return Files.readAllBytes(tar);
     }
 
     @Test
@@ -94,7 +93,6 @@ class SecurePackageTest {
         assertThat(entries.get("payload.enc")).hasSize(tar.length);
         assertThat(manifest.path("security").path("payload_hash").asText()).isEqualTo(PackageFiles.sha256(tar));
         Path out = Files.createDirectories(dir.resolve("extracted"));
-        Files.write(dir.resolve("payload.tar"), tar);
         Openssl.ok("tar", "-xf", dir.resolve("payload.tar").toString(), "-C", out.toString());
 
         List<TestDataset.Instance> instances = instances();
@@ -119,6 +117,10 @@ class SecurePackageTest {
         Path zip = write(true, false);
         assertThatThrownBy(() -> decrypt(zip, "stranger")).isInstanceOf(PackageRefusedException.class)
                 .hasMessageContaining("does not decrypt with this key");
+        try (var left = Files.list(dir)) {
+            assertThat(left.map(file -> file.getFileName().toString())).as("nothing decrypted is left")
+                    .noneMatch(name -> name.contains("payload.tar"));
+        }
         Map<String, byte[]> entries = PackageFiles.entries(zip);
         entries.get("payload.enc")[100] ^= 1;
         assertThatThrownBy(() -> decrypt(zip(entries), "recipient")).isInstanceOf(PackageRefusedException.class)
