@@ -5,7 +5,8 @@
  * ({@link org.harmonyee.services.jmix.crypto.PayloadEncryption}, and
  * {@link org.harmonyee.services.jmix.crypto.PayloadDecryption} for a recipient), and Ed25519
  * signatures over the manifest: the compact JWS {@code manifest.jws} and the sender's assertion
- * ({@link org.harmonyee.services.jmix.crypto.ManifestSignature}).
+ * ({@link org.harmonyee.services.jmix.crypto.ManifestSignature}), checked by
+ * {@link org.harmonyee.services.jmix.crypto.ManifestVerification}.
  *
  * <p>Must not touch: zips, the package layout, envelopes, the network or the store; this package
  * knows keys, bytes and the manifest's JSON only.
