@@ -12,9 +12,12 @@ import org.harmonyee.core.error.ProblemType;
 import org.harmonyee.core.pipeline.Chain;
 import org.harmonyee.core.pipeline.Middleware;
 import org.harmonyee.core.runtime.BuildContext;
+import org.harmonyee.services.jmix.crypto.KeyFiles;
+import org.harmonyee.services.jmix.crypto.ManifestSignature;
 import org.harmonyee.services.jmix.format.BuildOptions;
 import org.harmonyee.services.jmix.format.JmixEntity;
 import org.harmonyee.services.jmix.format.PackageIdentity;
+import org.harmonyee.services.jmix.format.PackageSecurity;
 import org.harmonyee.services.jmix.format.UploadLimits;
 import org.harmonyee.services.jmix.format.UploadValidator;
 import org.harmonyee.services.jmix.store.MemoryIndex;
@@ -25,10 +28,13 @@ import org.harmonyee.services.jmix.store.StoredPackage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -43,7 +49,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * after the requesting client, {@code client:<address>}), {@code skip_hashing} and
  * {@code skip_listing} (either the endpoint's or the builder's asks to skip; the study query's
  * parameters of the same names, {@code true} or {@code false}, decide for that request),
- * {@code max_upload_bytes} (default 2 GiB).
+ * {@code max_upload_bytes} (default 2 GiB), {@code encrypt_for} (a PEM X25519 public key: packages
+ * are encrypted for that recipient) and {@code sign_with} (a PEM PKCS#8 Ed25519 private key: the
+ * manifest is signed), both paths relative to the configuration's folder.
  */
 public final class JmixBuilder implements Middleware {
 
@@ -61,6 +69,7 @@ public final class JmixBuilder implements Middleware {
     private final Uploads uploads;
     private final StudyBuilds builds;
     private final Map<Path, PackageStore> stores = new ConcurrentHashMap<>();
+    private final PackageSecurity security;
 
     private JmixBuilder(Options options, BuildContext context) {
         this.sender = new JmixEntity(options.string("sender_id", "org:harmony-ee"), options.string("sender_name", "Harmony EE"));
@@ -71,8 +80,37 @@ public final class JmixBuilder implements Middleware {
         this.defaultStore = JmixEndpoint.storeDir(options, context);
         this.clock = context.clock();
         long maxUpload = options.integer("max_upload_bytes", 2L << 30, 1, Long.MAX_VALUE);
-        this.uploads = new Uploads(new UploadValidator(UploadLimits.DEFAULTS), maxUpload);
+        this.uploads = new Uploads(new UploadValidator(UploadLimits.DEFAULTS, context.clock()), maxUpload);
         this.builds = new StudyBuilds(context.clock());
+        this.security = new PackageSecurity(encryptFor(options), signer(options));
+    }
+
+    /** {@code encrypt_for}: the recipient's X25519 public key (PEM), or null. */
+    private static PublicKey encryptFor(Options options) {
+        Optional<Path> file = options.path("encrypt_for");
+        if (file.isEmpty()) {
+            return null;
+        }
+        try {
+            return KeyFiles.publicKey(file.get(), "X25519");
+        } catch (KeyFiles.BadKeyFile e) {
+            options.problem("encrypt_for", "key file " + file.get() + " " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** {@code sign_with}: the sender's Ed25519 private key (PEM, PKCS#8), or null. */
+    private static ManifestSignature signer(Options options) {
+        Optional<Path> file = options.path("sign_with");
+        if (file.isEmpty()) {
+            return null;
+        }
+        try {
+            return new ManifestSignature(KeyFiles.privateKey(file.get(), "Ed25519"));
+        } catch (KeyFiles.BadKeyFile | GeneralSecurityException e) {
+            options.problem("sign_with", "key file " + file.get() + " " + e.getMessage());
+            return null;
+        }
     }
 
     public static JmixBuilder create(ComponentConfig config, Options options, BuildContext context) {
@@ -127,7 +165,7 @@ public final class JmixBuilder implements Middleware {
                 + request.metadata().getOrDefault(MetadataKeys.CLIENT_ADDRESS, "unknown"), null);
         return new BuildOptions(new PackageIdentity(sender, null, List.of(to)),
                 flag(request, "skip_hashing", JmixEndpoint.SKIP_HASHING, skipHashing),
-                flag(request, "skip_listing", JmixEndpoint.SKIP_LISTING, skipListing));
+                flag(request, "skip_listing", JmixEndpoint.SKIP_LISTING, skipListing), security);
     }
 
     /** The query parameter when it says {@code true} or {@code false}; else the endpoint's or the builder's. */

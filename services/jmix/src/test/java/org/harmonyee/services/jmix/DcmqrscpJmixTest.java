@@ -11,7 +11,10 @@ import org.harmonyee.dicom.net.peers.LoadedDcmqrscp;
 import org.harmonyee.dicom.net.peers.SameInstances;
 import org.harmonyee.dicom.net.peers.TestDataset;
 import org.harmonyee.dicom.net.service.DicomClient;
+import org.harmonyee.services.jmix.crypto.KeyFiles;
 import org.harmonyee.services.jmix.format.JmixSchemas;
+import org.harmonyee.services.jmix.format.Openssl;
+import org.harmonyee.services.jmix.format.PayloadDecryptor;
 import org.harmonyee.services.jmix.format.UploadLimits;
 import org.harmonyee.services.jmix.format.UploadValidator;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +28,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +98,7 @@ class DcmqrscpJmixTest {
         assertThat(answer.header("Content-Disposition")).isEqualTo("attachment; filename=\"" + manifest.path("id").asText() + ".zip\"");
         Path stored = gateway.store().resolve(manifest.path("id").asText() + ".zip");
         assertThat(Files.readAllBytes(stored)).isEqualTo(answer.body());
-        assertThat(new UploadValidator(UploadLimits.DEFAULTS).validate(stored).studyInstanceUid()).isEqualTo(study);
+        assertThat(new UploadValidator(UploadLimits.DEFAULTS, Clock.systemUTC()).validate(stored).studyInstanceUid()).isEqualTo(study);
     }
 
     @Test
@@ -211,6 +215,33 @@ class DcmqrscpJmixTest {
     static byte[] ok(JmixGateway.Answer answer) {
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
         return answer.body();
+    }
+
+    @Test
+    void aBuilderWithKeysEncryptsForTheRecipientAndSigns() throws Exception {
+        Path config = Files.createTempDirectory(directory, "secure-gateway");
+        Path keys = Files.createDirectories(config.resolve("keys"));
+        Openssl.keyPair(keys, "X25519", "partner");
+        Openssl.keyPair(keys, "ED25519", "harmony");
+        String study = studyOf(46);
+        try (JmixGateway secure = new JmixGateway(config, threads.executor(), Dcmqrscp.AE_TITLE, qr.port(),
+                "encrypt_for = \"keys/partner.pub.pem\"\nsign_with = \"keys/harmony.pem\"")) {
+            byte[] zip = ok(secure.get("/api/jmix?studyInstanceUid=" + study));
+            assertThat(entry(zip, "payload.enc")).isNotEmpty();
+            assertThat(entry(zip, "manifest.jws")).isNotEmpty();
+            JsonNode manifest = Json.parse(entry(zip, "manifest.json"));
+            assertThat(JmixSchemas.errors("manifest.schema.json", manifest)).isEmpty();
+            assertThat(manifest.path("sender").path("assertion").path("signing_key").path("alg").asText()).isEqualTo("Ed25519");
+            Path stored = secure.store().resolve(manifest.path("id").asText() + ".zip");
+            assertThat(new UploadValidator(UploadLimits.DEFAULTS, Clock.systemUTC()).validate(stored).id())
+                    .isEqualTo(manifest.path("id").asText());
+
+            Path tar = config.resolve("payload.tar");
+            new PayloadDecryptor(KeyFiles.privateKey(keys.resolve("partner.pem"), "X25519")).decrypt(stored, tar);
+            Path payload = Files.createDirectories(config.resolve("payload"));
+            Openssl.ok("tar", "-xf", tar.toString(), "-C", payload.toString());
+            SameInstances.assertReceived(studies.get(study), payload.resolve("dicom"));
+        }
     }
 
     static String studyOf(int instances) {

@@ -148,7 +148,7 @@ class JmixUploadTest {
     }
 
     /** The zip with one entry replaced, or added when it was not there. */
-    private static byte[] rewrite(byte[] zip, String name, byte[] content) throws Exception {
+    static byte[] rewrite(byte[] zip, String name, byte[] content) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         boolean replaced = false;
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));

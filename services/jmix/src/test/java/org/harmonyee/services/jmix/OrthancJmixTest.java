@@ -21,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -82,7 +83,7 @@ class OrthancJmixTest {
             JsonNode manifest = Json.parse(DcmqrscpJmixTest.entry(zip, "manifest.json"));
             assertThat(manifest.path("receiver").get(0).path("id").asText()).isEqualTo("client:127.0.0.1");
             Path stored = gateway.store().resolve(manifest.path("id").asText() + ".zip");
-            assertThat(new UploadValidator(UploadLimits.DEFAULTS).validate(stored).studyInstanceUid())
+            assertThat(new UploadValidator(UploadLimits.DEFAULTS, Clock.systemUTC()).validate(stored).studyInstanceUid())
                     .isEqualTo(study.getKey());
         }
     }

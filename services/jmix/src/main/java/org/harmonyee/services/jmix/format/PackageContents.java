@@ -20,8 +20,16 @@ public final class PackageContents {
         return entry(zip, UploadValidator.MANIFEST);
     }
 
-    /** {@code metadata.studies.study_uid}, if the package names one. */
+    /**
+     * {@code metadata.studies.study_uid}, if the package names one; none for an encrypted package,
+     * whose metadata only its recipient can read.
+     */
     public static Optional<String> studyInstanceUid(Path zip) throws IOException {
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            if (file.getEntry(EncryptedPayload.ENTRY) != null || file.getEntry(EncryptedPayload.OTHER_ENTRY) != null) {
+                return Optional.empty();
+            }
+        }
         JsonNode uid = PackageJson.mapper().readTree(entry(zip, UploadValidator.METADATA)).path("studies").path("study_uid");
         return uid.isTextual() && !uid.asText().isBlank() ? Optional.of(uid.asText()) : Optional.empty();
     }

@@ -1,16 +1,21 @@
 package org.harmonyee.services.jmix.format;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.harmonyee.dicom.data.Attributes;
 import org.harmonyee.dicom.data.Tag;
 import org.harmonyee.dicom.io.DicomInputStream;
 import org.harmonyee.dicom.io.DicomStreamException;
+import org.harmonyee.services.jmix.crypto.ManifestSignature;
+import org.harmonyee.services.jmix.crypto.PayloadKey;
 
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,6 +38,11 @@ import java.util.zip.ZipOutputStream;
  * path, a newline, its bytes. Instances are named {@code dicom/NNNNNN_<SOPInstanceUID>.dcm} in
  * arrival order, so path order is arrival order and the hash runs as they come; {@code files.json}
  * and {@code metadata.json} sort after {@code dicom/}.
+ *
+ * <p>With {@link PackageSecurity}: an encrypted package holds {@code payload.enc} in place of
+ * {@code payload/} ({@link EncryptedPayload}; {@code payload_hash} is then the SHA-256 of the
+ * plaintext tar, as jmix-rs has it) and {@code security.encryption}; a signed one has the sender's
+ * assertion in its manifest and {@code manifest.jws} beside it.
  */
 public final class PackageWriter implements Closeable {
 
@@ -48,6 +58,8 @@ public final class PackageWriter implements Closeable {
     /** The package's id: a fresh lowercase UUID, the same in manifest.json and metadata.json. */
     private final String id = UUID.randomUUID().toString();
     private final MessageDigest payload;
+    /** Null for a plain payload. */
+    private final EncryptedPayload encrypted;
     private final StudyMetadata study = new StudyMetadata();
     private final List<PackageJson.ListedFile> dicomFiles = new ArrayList<>();
 
@@ -61,7 +73,18 @@ public final class PackageWriter implements Closeable {
         this.zip.setLevel(Deflater.BEST_SPEED);
         this.options = options;
         this.clock = clock;
-        this.payload = options.skipHashing() ? null : Sha256.digest();
+        if (options.security().encryptFor() == null) {
+            this.payload = options.skipHashing() ? null : Sha256.digest();
+            this.encrypted = null;
+        } else {
+            this.payload = null;
+            try {
+                zip.putNextEntry(new ZipEntry(EncryptedPayload.ENTRY));
+                this.encrypted = new EncryptedPayload(zip, options.security().encryptFor(), clock.instant());
+            } catch (IOException e) {
+                throw new UncheckedIOException("the encrypted payload cannot be started", e);
+            }
+        }
     }
 
     /**
@@ -89,12 +112,12 @@ public final class PackageWriter implements Closeable {
         }
         String path = String.format("dicom/%06d_%s.dcm", dicomFiles.size() + 1, sopInstanceUid.strip());
         MessageDigest file = options.skipHashing() ? null : Sha256.digest();
-        HashingOutputStream entry = openPayloadEntry(path, file);
-        recording.replayTo(entry);
-        part10.transferTo(entry);
-        zip.closeEntry();
+        long size = writePayloadFile(path, file, entry -> {
+            recording.replayTo(entry);
+            part10.transferTo(entry);
+        });
         study.add(header);
-        dicomFiles.add(new PackageJson.ListedFile(path, file == null ? null : Sha256.label(file.digest()), entry.count()));
+        dicomFiles.add(new PackageJson.ListedFile(path, file == null ? null : Sha256.label(file.digest()), size));
     }
 
     /** How many instances the package holds so far. */
@@ -119,12 +142,30 @@ public final class PackageWriter implements Closeable {
         if (!options.skipListing()) {
             listed.addAll(dicomFiles);
         }
-        writePayloadFile("files.json", PackageJson.bytes(PackageJson.files(listed)));
-        writePayloadFile("metadata.json", metadata);
+        byte[] filesJson = PackageJson.bytes(PackageJson.files(listed));
+        writePayloadFile("files.json", null, out -> out.write(filesJson));
+        writePayloadFile("metadata.json", null, out -> out.write(metadata));
+        PayloadKey key = null;
         String payloadHash = payload == null ? null : Sha256.label(payload.digest());
-        byte[] manifest = PackageJson.bytes(PackageJson.manifest(id, now, options.identity(), payloadHash));
+        if (encrypted != null) {
+            key = encrypted.finish();
+            zip.closeEntry();
+            payloadHash = options.skipHashing() ? null : Sha256.label(encrypted.tarHash());
+        }
+        ObjectNode manifestJson = PackageJson.manifest(id, now, options.identity(), payloadHash);
+        if (key != null) {
+            ((ObjectNode) manifestJson.get("security")).set("encryption", key.toJson());
+        }
+        ManifestSignature signer = options.security().signer();
+        if (signer != null) {
+            ((ObjectNode) manifestJson.get("security")).putObject("jws").put("jws_file", ManifestSignature.JWS_FILE);
+        }
+        byte[] manifest = sign(signer, manifestJson);
         writeFile("audit.json", PackageJson.bytes(PackageJson.audit(now, options.identity())));
         writeFile("manifest.json", manifest);
+        if (signer != null) {
+            writeFile(ManifestSignature.JWS_FILE, jws(signer, manifest));
+        }
         zip.finish();
         return new PackageSummary(id, study.studyInstanceUid(), dicomFiles.size(), payloadHash, manifest);
     }
@@ -134,17 +175,39 @@ public final class PackageWriter implements Closeable {
         zip.close();
     }
 
-    private HashingOutputStream openPayloadEntry(String path, MessageDigest file) throws IOException {
+    /** Writes one payload file, into {@code payload/} or the encrypted tar; returns its size. */
+    private long writePayloadFile(String path, MessageDigest file, EncryptedPayload.Content content) throws IOException {
+        if (encrypted != null) {
+            return encrypted.add(path, file, content);
+        }
         zip.putNextEntry(new ZipEntry("payload/" + path));
         if (payload != null) {
             payload.update((path + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        return new HashingOutputStream(zip, file, payload);
+        HashingOutputStream entry = new HashingOutputStream(zip, file, payload);
+        content.writeTo(entry);
+        zip.closeEntry();
+        return entry.count();
     }
 
-    private void writePayloadFile(String path, byte[] bytes) throws IOException {
-        openPayloadEntry(path, null).write(bytes, 0, bytes.length);
-        zip.closeEntry();
+    /** The manifest's bytes, with the sender's assertion when signing. */
+    private static byte[] sign(ManifestSignature signer, ObjectNode manifest) throws IOException {
+        if (signer != null) {
+            try {
+                signer.assertSender(manifest);
+            } catch (GeneralSecurityException e) {
+                throw new IOException("the manifest cannot be signed: " + e.getMessage(), e);
+            }
+        }
+        return PackageJson.bytes(manifest);
+    }
+
+    private static byte[] jws(ManifestSignature signer, byte[] manifest) throws IOException {
+        try {
+            return signer.jws(manifest);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("manifest.jws cannot be signed: " + e.getMessage(), e);
+        }
     }
 
     private void writeFile(String name, byte[] bytes) throws IOException {

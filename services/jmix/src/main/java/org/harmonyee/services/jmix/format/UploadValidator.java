@@ -4,13 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.harmonyee.services.jmix.crypto.ManifestSignature;
+import org.harmonyee.services.jmix.crypto.ManifestVerification;
+import org.harmonyee.services.jmix.crypto.PayloadKey;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,7 +31,9 @@ import java.util.UUID;
  * {@code payload/metadata.json} present at the root and parsing, the same UUID in both, and every
  * hash the package states ({@code security.payload_hash}; {@code hash} and {@code size_bytes} in
  * {@code files.json}) against the bytes. A mismatch is a refusal (stricter than the spec, which only
- * reports it). One pass over the entries, in path order, each hashed as it is read.
+ * reports it). One pass over the entries, in path order, each hashed as it is read. A signed
+ * package's assertions and {@code manifest.jws} must verify ({@link ManifestVerification}); an
+ * encrypted one is checked as far as a party without the recipient's key can.
  */
 public final class UploadValidator {
 
@@ -34,16 +41,20 @@ public final class UploadValidator {
     static final String METADATA = "payload/metadata.json";
     static final String FILES = "payload/files.json";
     private static final String PAYLOAD = "payload/";
-    private static final Set<String> JSON_FILES = Set.of(MANIFEST, METADATA, FILES, "audit.json");
+    /** The small files read whole: the JSON files and the manifest's JWS. */
+    private static final Set<String> SMALL_FILES = Set.of(MANIFEST, METADATA, FILES, "audit.json", ManifestSignature.JWS_FILE);
     private static final Pattern UUID_TEXT = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     /** What jmix-rs writes for a payload hash it skipped: no hash stated, not a mismatch. */
     private static final String SKIPPED = "sha256:skipped";
 
     private final UploadLimits limits;
+    private final Clock clock;
 
-    public UploadValidator(UploadLimits limits) {
+    /** @param clock the time a signature's {@code expires_at} is checked against */
+    public UploadValidator(UploadLimits limits, Clock clock) {
         this.limits = limits;
+        this.clock = clock;
     }
 
     /**
@@ -57,8 +68,40 @@ public final class UploadValidator {
             EntryNames.check(entries, limits);
             entries.sort(Comparator.comparing(ZipArchiveEntry::getName));
             Contents contents = read(archive, entries);
-            return check(contents);
+            JsonNode manifest = parse(contents, MANIFEST, true);
+            try {
+                ManifestVerification.verify(contents.json().get(MANIFEST), manifest,
+                        contents.json().get(ManifestSignature.JWS_FILE), clock.instant());
+            } catch (ManifestVerification.Refused e) {
+                throw new PackageRefusedException("the package's signature does not hold: " + e.getMessage());
+            }
+            return encrypted(contents) ? checkEncrypted(manifest, contents) : check(manifest, contents);
         }
+    }
+
+    /** An encrypted package: its payload is {@code payload.enc} (or {@code payload.encrypted}) and nothing under {@code payload/}. */
+    private static boolean encrypted(Contents contents) {
+        return contents.digests().containsKey(EncryptedPayload.ENTRY) || contents.digests().containsKey(EncryptedPayload.OTHER_ENTRY);
+    }
+
+    /**
+     * What can be checked without the recipient's key: the manifest's id and receiver, a complete
+     * {@code security.encryption}, and no plain payload beside the encrypted one. The payload hash
+     * covers the plaintext, so only a recipient can check it.
+     */
+    private static ValidatedPackage checkEncrypted(JsonNode manifest, Contents contents) throws PackageRefusedException {
+        String id = uuid(manifest.path("id"), MANIFEST);
+        requireReceiver(manifest);
+        if (contents.sizes().keySet().stream().anyMatch(name -> name.startsWith(PAYLOAD))) {
+            throw new PackageRefusedException("an encrypted package holds no payload/ folder beside its encrypted payload");
+        }
+        try {
+            PayloadKey.fromJson(manifest.path("security").path("encryption"));
+        } catch (GeneralSecurityException e) {
+            throw new PackageRefusedException("the package is encrypted but " + e.getMessage());
+        }
+        parse(contents, "audit.json", false);
+        return new ValidatedPackage(id, null, contents.json().get(MANIFEST));
     }
 
     private static ZipFile open(Path zip) throws PackageRefusedException {
@@ -93,7 +136,7 @@ public final class UploadValidator {
             }
             try (InputStream in = new LimitedEntryStream(archive.getInputStream(entry), entry, budget)) {
                 HashingOutputStream hashed = new HashingOutputStream(OutputStream.nullOutputStream(), file, payloadPart);
-                if (JSON_FILES.contains(name)) {
+                if (SMALL_FILES.contains(name)) {
                     byte[] bytes = in.readNBytes(UploadLimits.MAX_JSON_BYTES + 1);
                     if (bytes.length > UploadLimits.MAX_JSON_BYTES) {
                         throw new PackageRefusedException(name + " is larger than " + UploadLimits.MAX_JSON_BYTES + " bytes");
@@ -112,17 +155,14 @@ public final class UploadValidator {
         return new Contents(json, digests, sizes, payload.digest());
     }
 
-    private static ValidatedPackage check(Contents contents) throws PackageRefusedException {
-        JsonNode manifest = parse(contents, MANIFEST, true);
+    private static ValidatedPackage check(JsonNode manifest, Contents contents) throws PackageRefusedException {
         JsonNode metadata = parse(contents, METADATA, true);
         String id = uuid(manifest.path("id"), MANIFEST);
         if (!id.equals(uuid(metadata.path("id"), METADATA))) {
             throw new PackageRefusedException(METADATA + " id " + metadata.path("id").asText()
                     + " is not the manifest's id " + manifest.path("id").asText());
         }
-        if (!manifest.path("receiver").isArray() || manifest.path("receiver").isEmpty()) {
-            throw new PackageRefusedException(MANIFEST + " names no receiver");
-        }
+        requireReceiver(manifest);
         JsonNode payloadHash = manifest.path("security").path("payload_hash");
         if (payloadHash.isTextual() && !payloadHash.asText().equals(SKIPPED)
                 && !Sha256.matches(payloadHash.asText(), contents.payloadHash())) {
@@ -137,6 +177,12 @@ public final class UploadValidator {
         JsonNode studyUid = metadata.path("studies").path("study_uid");
         return new ValidatedPackage(id, studyUid.isTextual() && !studyUid.asText().isBlank() ? studyUid.asText() : null,
                 contents.json().get(MANIFEST));
+    }
+
+    private static void requireReceiver(JsonNode manifest) throws PackageRefusedException {
+        if (!manifest.path("receiver").isArray() || manifest.path("receiver").isEmpty()) {
+            throw new PackageRefusedException(MANIFEST + " names no receiver");
+        }
     }
 
     /** Every file files.json lists with a hash or a size is in the payload, with that hash and size. */

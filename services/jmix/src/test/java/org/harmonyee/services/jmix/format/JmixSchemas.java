@@ -36,7 +36,7 @@ public final class JmixSchemas {
     private JmixSchemas() {
     }
 
-    static List<Error> errors(String schemaFile, JsonNode document) {
+    public static List<Error> errors(String schemaFile, JsonNode document) {
         try (InputStream schema = JmixSchemas.class.getResourceAsStream("/jmix-schemas/" + schemaFile)) {
             Schema compiled = REGISTRY.getSchema(schema);
             return compiled.validate(document, context -> context.executionConfig(config -> config.formatAssertionsEnabled(true)));

@@ -76,7 +76,7 @@ class PackageWriterTest {
             assertThat(file.path("size_bytes").asLong()).isEqualTo(bytes.length);
         }
         assertThat(PackageFiles.json(entries, "audit.json").path("audit").get(0).path("event").asText()).isEqualTo("created");
-        assertThat(new UploadValidator(UploadLimits.DEFAULTS).validate(zip).id()).isEqualTo(summary.id());
+        assertThat(new UploadValidator(UploadLimits.DEFAULTS, Clock.systemUTC()).validate(zip).id()).isEqualTo(summary.id());
     }
 
     @Test

@@ -32,7 +32,7 @@ class UploadValidatorTest {
 
     private PackageSummary written;
     private Map<String, byte[]> entries;
-    private final UploadValidator validator = new UploadValidator(UploadLimits.DEFAULTS);
+    private final UploadValidator validator = new UploadValidator(UploadLimits.DEFAULTS, Clock.systemUTC());
 
     @BeforeEach
     void writePackage() throws Exception {
@@ -120,14 +120,14 @@ class UploadValidatorTest {
 
     @Test
     void aPackageLargerThanTheLimitIsRefused() {
-        UploadValidator strict = new UploadValidator(new UploadLimits(100, 1 << 30, 1 << 20, 200));
+        UploadValidator strict = new UploadValidator(new UploadLimits(100, 1 << 30, 1 << 20, 200), Clock.systemUTC());
         assertThatThrownBy(() -> strict.validate(dir.resolve("written.zip"))).isInstanceOf(PackageRefusedException.class)
                 .hasMessageContaining("the zip expands beyond 1048576 bytes");
     }
 
     @Test
     void tooManyEntriesAreRefused() {
-        UploadValidator strict = new UploadValidator(new UploadLimits(3, 1 << 30, 1L << 32, 200));
+        UploadValidator strict = new UploadValidator(new UploadLimits(3, 1 << 30, 1L << 32, 200), Clock.systemUTC());
         assertThatThrownBy(() -> strict.validate(dir.resolve("written.zip"))).isInstanceOf(PackageRefusedException.class)
                 .hasMessageContaining("more than the 3 allowed");
     }
