@@ -7,10 +7,8 @@ import org.harmonyee.core.envelope.MetadataKeys;
 import org.harmonyee.core.envelope.QueryString;
 import org.harmonyee.core.envelope.Headers;
 import org.harmonyee.core.envelope.RequestEnvelope;
-import org.harmonyee.core.error.GatewayException;
-import org.harmonyee.core.error.ProblemType;
 
-import java.io.IOException;
+import java.io.InputStream;
 import java.util.Collections;
 
 /**
@@ -23,7 +21,11 @@ final class EnvelopeReader {
     private EnvelopeReader() {
     }
 
-    static RequestEnvelope read(HttpServletRequest request, String exchangeId) {
+    /**
+     * @param entity the request body as the JAX-RS runtime hands it to the resource method (it may
+     *               have read ahead into the servlet's stream), consumed only by whoever reads the body
+     */
+    static RequestEnvelope read(HttpServletRequest request, InputStream entity, String exchangeId) {
         String fullPath = request.getRequestURI().substring(request.getContextPath().length());
         if (fullPath.isEmpty()) {
             fullPath = "/";
@@ -31,7 +33,7 @@ final class EnvelopeReader {
         RequestEnvelope.Builder builder = RequestEnvelope.builder(exchangeId, request.getMethod(), fullPath)
                 .rawQuery(request.getQueryString())
                 .headers(headers(request))
-                .body(body(request));
+                .body(body(request, entity));
         QueryString.parse(request.getQueryString()).forEach(builder::query);
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
@@ -56,16 +58,12 @@ final class EnvelopeReader {
         return headers;
     }
 
-    private static Body body(HttpServletRequest request) {
+    private static Body body(HttpServletRequest request, InputStream entity) {
         long length = request.getContentLengthLong();
         boolean chunked = request.getHeader("Transfer-Encoding") != null;
-        if (length <= 0 && !chunked) {
+        if (length <= 0 && !chunked || entity == null) {
             return Body.empty();
         }
-        try {
-            return Body.stream(request.getInputStream(), chunked ? -1 : length);
-        } catch (IOException e) {
-            throw new GatewayException(ProblemType.MALFORMED_REQUEST, "the request body cannot be read: " + e.getMessage(), e);
-        }
+        return Body.stream(entity, chunked ? -1 : length);
     }
 }
