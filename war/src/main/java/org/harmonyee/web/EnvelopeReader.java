@@ -7,8 +7,10 @@ import org.harmonyee.core.envelope.MetadataKeys;
 import org.harmonyee.core.envelope.QueryString;
 import org.harmonyee.core.envelope.Headers;
 import org.harmonyee.core.envelope.RequestEnvelope;
+import org.harmonyee.core.error.GatewayException;
+import org.harmonyee.core.error.ProblemType;
 
-import java.io.InputStream;
+import java.io.IOException;
 import java.util.Collections;
 
 /**
@@ -21,11 +23,7 @@ final class EnvelopeReader {
     private EnvelopeReader() {
     }
 
-    /**
-     * @param entity the request body as the JAX-RS runtime hands it to the resource method (it may
-     *               have read ahead into the servlet's stream), consumed only by whoever reads the body
-     */
-    static RequestEnvelope read(HttpServletRequest request, InputStream entity, String exchangeId) {
+    static RequestEnvelope read(HttpServletRequest request, String exchangeId) {
         String fullPath = request.getRequestURI().substring(request.getContextPath().length());
         if (fullPath.isEmpty()) {
             fullPath = "/";
@@ -33,7 +31,7 @@ final class EnvelopeReader {
         RequestEnvelope.Builder builder = RequestEnvelope.builder(exchangeId, request.getMethod(), fullPath)
                 .rawQuery(request.getQueryString())
                 .headers(headers(request))
-                .body(body(request, entity));
+                .body(body(request));
         QueryString.parse(request.getQueryString()).forEach(builder::query);
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
@@ -58,12 +56,16 @@ final class EnvelopeReader {
         return headers;
     }
 
-    private static Body body(HttpServletRequest request, InputStream entity) {
+    private static Body body(HttpServletRequest request) {
         long length = request.getContentLengthLong();
         boolean chunked = request.getHeader("Transfer-Encoding") != null;
-        if (length <= 0 && !chunked || entity == null) {
+        if (length <= 0 && !chunked) {
             return Body.empty();
         }
-        return Body.stream(entity, chunked ? -1 : length);
+        try {
+            return Body.stream(request.getInputStream(), chunked ? -1 : length);
+        } catch (IOException e) {
+            throw new GatewayException(ProblemType.MALFORMED_REQUEST, "the request body cannot be read: " + e.getMessage(), e);
+        }
     }
 }

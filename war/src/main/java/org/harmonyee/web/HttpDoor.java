@@ -21,17 +21,12 @@ import org.harmonyee.core.error.ProblemType;
 import org.harmonyee.server.exchange.PipelineService;
 import org.harmonyee.server.lifecycle.RunningGateway;
 
-import java.io.InputStream;
 
 /**
  * The HTTP door of every HTTP-family endpoint: any path, any method. It builds the envelope, makes
  * one call, and writes the answer. The network is the listener the request arrived on. One
  * instance serves every request (application-scoped: a resource built and injected per request
  * was a third of the door's cost); the servlet request comes in as a parameter.
- *
- * <p>The body is the entity stream the JAX-RS runtime hands each method, never the servlet's input
- * stream: for a form-urlencoded request Jersey reads the first byte of the servlet stream to see
- * whether there is a body, and keeps that byte in its own entity stream.
  */
 @ApplicationScoped
 @Path("/")
@@ -45,53 +40,53 @@ public class HttpDoor {
 
     @GET
     @Path("{path: .*}")
-    public Response get(@Context HttpServletRequest request, InputStream entity) {
-        return exchange(request, entity);
+    public Response get(@Context HttpServletRequest request) {
+        return exchange(request);
     }
 
     @HEAD
     @Path("{path: .*}")
-    public Response head(@Context HttpServletRequest request, InputStream entity) {
-        return exchange(request, entity);
+    public Response head(@Context HttpServletRequest request) {
+        return exchange(request);
     }
 
     @POST
     @Path("{path: .*}")
-    public Response post(@Context HttpServletRequest request, InputStream entity) {
-        return exchange(request, entity);
+    public Response post(@Context HttpServletRequest request) {
+        return exchange(request);
     }
 
     @PUT
     @Path("{path: .*}")
-    public Response put(@Context HttpServletRequest request, InputStream entity) {
-        return exchange(request, entity);
+    public Response put(@Context HttpServletRequest request) {
+        return exchange(request);
     }
 
     @PATCH
     @Path("{path: .*}")
-    public Response patch(@Context HttpServletRequest request, InputStream entity) {
-        return exchange(request, entity);
+    public Response patch(@Context HttpServletRequest request) {
+        return exchange(request);
     }
 
     @DELETE
     @Path("{path: .*}")
-    public Response delete(@Context HttpServletRequest request, InputStream entity) {
-        return exchange(request, entity);
+    public Response delete(@Context HttpServletRequest request) {
+        return exchange(request);
     }
 
     @OPTIONS
     @Path("{path: .*}")
-    public Response options(@Context HttpServletRequest request, InputStream entity) {
-        return exchange(request, entity);
+    public Response options(@Context HttpServletRequest request) {
+        return exchange(request);
     }
 
-    private Response exchange(HttpServletRequest servletRequest, InputStream entity) {
+    private Response exchange(HttpServletRequest servletRequest) {
         String exchangeId = ExchangeIds.next();
         int port = servletRequest.getLocalPort();
         String network = gateway.runtime().networkOfPort(port).orElse(null);
         RequestEnvelope request;
         try {
-            request = EnvelopeReader.read(servletRequest, entity, exchangeId);
+            request = EnvelopeReader.read(servletRequest, exchangeId);
         } catch (GatewayException malformed) {
             RequestEnvelope bare = RequestEnvelope.builder(exchangeId, servletRequest.getMethod(),
                     servletRequest.getRequestURI()).build();
