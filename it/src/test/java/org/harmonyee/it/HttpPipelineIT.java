@@ -18,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -185,6 +186,23 @@ class HttpPipelineIT {
         assertThat(late.statusCode()).isEqualTo(200);
         assertThat(JsonPath.from(new String(late.body(), StandardCharsets.UTF_8)).<String, String>getMap("body"))
                 .isEqualTo(fields);
+    }
+
+    /**
+     * The door never waits for a body a request does not have: the JDK client (and so
+     * {@code ./harmony run}'s readiness probe) announces an h2c upgrade on plain HTTP, and a door
+     * that asked the JAX-RS runtime for the entity of every request hung on such requests.
+     */
+    @Test
+    void requestAnnouncingAnHttp2UpgradeIsAnswered() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        for (String method : List.of("GET", "HEAD", "DELETE")) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(Gateway.publicUrl() + "/echo/upgrade"))
+                    .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build();
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).as(method).isEqualTo(200);
+            assertThat(response.headers().firstValue("X-Exchange-Id")).as(method).isPresent();
+        }
     }
 
     /**
