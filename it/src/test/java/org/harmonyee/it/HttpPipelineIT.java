@@ -1,6 +1,7 @@
 package org.harmonyee.it;
 
 import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -10,7 +11,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The echo and passthrough pipelines, their failures and limits, over real HTTP. */
 @ExtendWith(ArquillianExtension.class)
 class HttpPipelineIT {
+
+    private static final String FORM = "application/x-www-form-urlencoded";
+    private static final String FORM_TEXT = "name=DOE%5EJOHN&birth=1970-01-01&note=two+words";
+    private static final byte[] FORM_BODY = FORM_TEXT.getBytes(StandardCharsets.US_ASCII);
 
     private static UpstreamServer upstream;
 
@@ -149,6 +161,80 @@ class HttpPipelineIT {
         assertThat(seen).containsEntry("x-custom", "kept").containsEntry("x-forwarded-for", "127.0.0.1")
                 .doesNotContainKeys("x-drop", "proxy-authorization");
         assertThat(response.jsonPath().getString("query")).isEqualTo("x=1&y=%20z");
+    }
+
+    @Test
+    void formBodyReachesTheOriginByteForByte() throws Exception {
+        Response whole = given().contentType(FORM).body(FORM_TEXT).post("/api/received");
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat(whole.contentType()).startsWith(FORM);
+        assertThat(whole.asByteArray()).isEqualTo(FORM_BODY);
+
+        HttpResponse<byte[]> late = postFormAfterHeaders("/api/received");
+        assertThat(late.statusCode()).isEqualTo(200);
+        assertThat(late.body()).isEqualTo(FORM_BODY);
+    }
+
+    @Test
+    void formBodyReachesEchoWhole() throws Exception {
+        Map<String, String> fields = Map.of("name", "DOE^JOHN", "birth", "1970-01-01", "note", "two words");
+        Response whole = given().contentType(FORM).body(FORM_TEXT).post("/echo/form");
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat(whole.jsonPath().<String, String>getMap("body")).isEqualTo(fields);
+
+        HttpResponse<byte[]> late = postFormAfterHeaders("/echo/form");
+        assertThat(late.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.from(new String(late.body(), StandardCharsets.UTF_8)).<String, String>getMap("body"))
+                .isEqualTo(fields);
+    }
+
+    /**
+     * The door never waits for a body a request does not have: the JDK client (and so
+     * {@code ./harmony run}'s readiness probe) announces an h2c upgrade on plain HTTP, and a door
+     * that asked the JAX-RS runtime for the entity of every request hung on such requests.
+     */
+    @Test
+    void requestAnnouncingAnHttp2UpgradeIsAnswered() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        for (String method : List.of("GET", "HEAD", "DELETE")) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(Gateway.publicUrl() + "/echo/upgrade"))
+                    .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build();
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).as(method).isEqualTo(200);
+            assertThat(response.headers().firstValue("X-Exchange-Id")).as(method).isPresent();
+        }
+    }
+
+    /**
+     * Posts {@link #FORM_BODY} with its Content-Length, the body sent 200 ms after the headers, as a
+     * slow client's would be: the door finds no body bytes at hand when it starts.
+     */
+    private static HttpResponse<byte[]> postFormAfterHeaders(String path) throws IOException, InterruptedException {
+        HttpRequest.BodyPublisher late = HttpRequest.BodyPublishers.fromPublisher(
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(FORM_BODY) {
+                    private boolean waited;
+
+                    @Override
+                    public synchronized int read(byte[] buffer, int offset, int length) {
+                        if (!waited) {
+                            waited = true;
+                            pause();
+                        }
+                        return super.read(buffer, offset, length);
+                    }
+                }), FORM_BODY.length);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(Gateway.publicUrl() + path))
+                .header("Content-Type", FORM).POST(late).build();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

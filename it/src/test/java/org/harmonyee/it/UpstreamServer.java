@@ -17,8 +17,9 @@ import java.util.concurrent.Executors;
 
 /**
  * A real HTTP server behind the passthrough pipeline, on the port the build reserved. Under
- * {@code /up}: html, binary, large (streamed, chunked), digest (hashes what it receives), status/N,
- * slow (answers after 4 s), headers (what it received), bundle (a FHIR searchset) and entity (counts fetches).
+ * {@code /up}: html, binary, large (streamed, chunked), digest (hashes what it receives), received (answers
+ * the request body it received, byte for byte, with its Content-Type), status/N, slow (answers after 4 s),
+ * headers (what it received), bundle (a FHIR searchset) and entity (counts fetches).
  */
 final class UpstreamServer implements AutoCloseable {
 
@@ -63,6 +64,8 @@ final class UpstreamServer implements AutoCloseable {
                 case "binary" -> stream(exchange, 1024 * 1024, true);
                 case "large" -> stream(exchange, Long.parseLong(query(exchange, "size")), false);
                 case "digest" -> digest(exchange);
+                case "received" -> send(exchange, 200, String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")),
+                        exchange.getRequestBody().readAllBytes());
                 case "status" -> status(exchange, Integer.parseInt(resource.substring("status/".length())));
                 case "slow" -> slow(exchange);
                 case "headers" -> headers(exchange);

@@ -5,7 +5,16 @@ import jakarta.ws.rs.core.Application;
 
 import java.util.Map;
 
-/** The JAX-RS application: the gateway's doors own the whole URL space of the context root. */
+/**
+ * The JAX-RS application: the gateway's doors own the whole URL space of the context root.
+ *
+ * <p>Its properties are Jersey's (Payara); other runtimes ignore them. The doors use nothing of
+ * JAX-RS beyond routing every request to one method: the body comes in as a stream and goes out as
+ * a {@code StreamingOutput}, both built into the runtime. So the features that would otherwise cost
+ * something on every request, or on every provider lookup, are off: the JSON and XML entity
+ * providers discovered on the class path, bean validation of resource methods, WADL (an OPTIONS
+ * request belongs to the pipelines), monitoring and tracing.
+ */
 @ApplicationPath("/")
 public class GatewayApplication extends Application {
 
@@ -18,6 +27,16 @@ public class GatewayApplication extends Application {
 
     @Override
     public Map<String, Object> getProperties() {
-        return Map.of(JERSEY_KEEP_RELATIVE_LOCATION, Boolean.TRUE);
+        return Map.of(
+                JERSEY_KEEP_RELATIVE_LOCATION, Boolean.TRUE,
+                "jersey.config.server.disableAutoDiscovery", Boolean.TRUE,
+                "jersey.config.server.disableJsonBinding", Boolean.TRUE,
+                "jersey.config.server.disableJsonProcessing", Boolean.TRUE,
+                "jersey.config.server.disableMoxyJson", Boolean.TRUE,
+                "jersey.config.beanValidation.disable.server", Boolean.TRUE,
+                "jersey.config.server.wadl.disableWadl", Boolean.TRUE,
+                "jersey.config.server.monitoring.enabled", Boolean.FALSE,
+                "jersey.config.server.monitoring.statistics.enabled", Boolean.FALSE,
+                "jersey.config.server.tracing.type", "OFF");
     }
 }

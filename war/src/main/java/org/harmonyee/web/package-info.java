@@ -1,7 +1,8 @@
 /**
  * The HTTP doors: JAX-RS resources that turn an HTTP exchange into a request envelope, make one
  * call to {@link org.harmonyee.server.exchange.PipelineService}, and stream the response envelope
- * back. The network of a request is the HTTP listener it arrived on (its local port).
+ * back. The network of a request is the HTTP listener it arrived on (its local port). One servlet
+ * filter ({@link org.harmonyee.web.FormBodyFilter}) keeps form bodies whole against Jersey's read-ahead.
  *
  * <p>Must not touch: parsing, authentication, transforms, backend I/O; they live behind the call.
  */

@@ -20,6 +20,10 @@ import java.time.Duration;
  * thread hand-off. It is a proxy's client: no redirects followed, no cookies, no automatic
  * decompression, no user agent of its own; only a request that met a connection the server had
  * closed is sent again ({@link StaleConnectionRetry}).
+ *
+ * <p>The read timeout is the connections' socket timeout, which the pool sets when it hands out a
+ * connection; a response timeout in the request configuration would set it a second time on every
+ * request.
  */
 final class PooledClient {
 
@@ -48,7 +52,6 @@ final class PooledClient {
                 .setConnectionManager(connections)
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setRedirectsEnabled(false)
-                        .setResponseTimeout(Timeout.of(readTimeout))
                         .setConnectionRequestTimeout(Timeout.of(connectTimeout))
                         .build())
                 .disableRedirectHandling()
