@@ -66,8 +66,9 @@ final class ManagementUserCommand {
             users.setProperty(user + ".groups", arguments.get("groups").orElse(""));
             store(file, users);
             if (given.isEmpty()) {
-                out.println("harmony: management API user '" + user + "' created with password " + password
-                        + " (shown once; kept hashed in " + file + "; set " + PASSWORD_VARIABLE + " to choose it)");
+                out.println("harmony: management API user '" + user + "', password: " + password);
+                out.println("harmony: shown once, kept hashed in " + file + " (set " + PASSWORD_VARIABLE
+                        + " to choose it)");
             }
             return 0;
         } catch (IOException | GeneralSecurityException e) {

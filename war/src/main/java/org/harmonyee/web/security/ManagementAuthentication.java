@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.harmonyee.core.error.GatewayException;
 import org.harmonyee.core.error.ProblemType;
+import org.harmonyee.web.management.ManagementNetwork;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ import java.util.Optional;
 /**
  * HTTP Basic authentication (RFC 7617) of the management network, validated by the identity
  * stores of the deployment and the server ({@link IdentityStoreHandler}). Requests on every other
- * network pass untouched. A request with no or wrong credentials is answered 401 with
+ * network pass untouched, and so do the health probes ({@link ManagementNetwork#healthProbe}). A request with no or wrong credentials is answered 401 with
  * {@code WWW-Authenticate: Basic realm="Harmony EE management"} and a problem document; the
  * password is never logged.
  */
@@ -40,7 +41,7 @@ public class ManagementAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
-        if (!network.receives(request)) {
+        if (!network.receives(request) || ManagementNetwork.healthProbe(request)) {
             return context.doNothing();
         }
         Optional<UsernamePasswordCredential> credential = basicCredential(request.getHeader("Authorization"));

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.harmonyee.core.error.GatewayException;
 import org.harmonyee.core.error.ProblemType;
+import org.harmonyee.web.management.ManagementNetwork;
 
 import java.io.IOException;
 import java.util.Set;
@@ -28,7 +29,7 @@ public class ManagementAuthorization extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!network.receives(request)) {
+        if (!network.receives(request) || ManagementNetwork.healthProbe(request)) {
             chain.doFilter(request, response);
             return;
         }

@@ -1,0 +1,41 @@
+package org.harmonyee.it;
+
+import io.restassured.response.Response;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.Archive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The management API's OpenAPI document at /openapi on the management network lists every management route. */
+@ExtendWith(ArquillianExtension.class)
+class ManagementOpenApiIT {
+
+    @Deployment(testable = false)
+    static Archive<?> gateway() {
+        return Deployments.gateway();
+    }
+
+    @Test
+    void theDocumentListsEveryManagementRoute() {
+        HttpPipelineIT.assertProblem(given().get(Gateway.managementUrl() + "/openapi"), 401, "unauthorized");
+        Response document = Gateway.asMonitor().accept("application/json").get(Gateway.managementUrl() + "/openapi");
+
+        assertThat(document.statusCode()).isEqualTo(200);
+        Map<String, Object> paths = document.jsonPath().getMap("paths");
+        List<String> served = Gateway.asAdmin().get(Gateway.managementUrl() + "/admin/nothing-here")
+                .jsonPath().getString("detail").replaceFirst(".*; try ", "").lines()
+                .flatMap(names -> List.of(names.split(", ")).stream()).map(name -> "/admin/" + name).toList();
+        assertThat(served).contains("/admin/info", "/admin/associations");
+        assertThat(paths.keySet()).containsAll(served)
+                .contains("/health", "/health/live", "/health/ready");
+        assertThat(document.jsonPath().getString("components.securitySchemes.basic.scheme")).isEqualTo("basic");
+        assertThat(document.jsonPath().getList("paths.'/admin/info'.get.security")).isNotEmpty();
+    }
+}
