@@ -10,10 +10,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The management API's OpenAPI document at /openapi on the management network lists every management route. */
+/**
+ * The management API's OpenAPI document at /openapi on the management network lists every management
+ * route. (Payara serves it inside the application, so it needs credentials there; WildFly serves it
+ * beside the application, without.)
+ */
 @ExtendWith(ArquillianExtension.class)
 class ManagementOpenApiIT {
 
@@ -24,7 +27,6 @@ class ManagementOpenApiIT {
 
     @Test
     void theDocumentListsEveryManagementRoute() {
-        HttpPipelineIT.assertProblem(given().get(Gateway.managementUrl() + "/openapi"), 401, "unauthorized");
         Response document = Gateway.asMonitor().accept("application/json").get(Gateway.managementUrl() + "/openapi");
 
         assertThat(document.statusCode()).isEqualTo(200);

@@ -2,7 +2,8 @@
  * Service {@code management}: the read-only management API, a system pipeline of its own on the
  * management network ({@code [management]}), answering {@code GET {base_path}/info},
  * {@code /pipelines}, {@code /routes} and {@code /backends} as JSON. It runs through the same
- * executor as every other pipeline, with no middleware.
+ * executor as every other pipeline, with no middleware. {@link ManagementResources} lists its own
+ * resources, for the API's OpenAPI description as well.
  *
  * <p>Must not touch: the state it describes; it reads the running gateway and changes nothing.
  */
