@@ -2,6 +2,8 @@ package org.harmonyee.cli;
 
 import org.harmonyee.core.config.GatewayConfig;
 import org.harmonyee.core.config.HttpListener;
+import org.harmonyee.core.config.ManagementSettings;
+import org.harmonyee.core.config.NetworkConfig;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,6 +21,8 @@ import java.util.stream.Collectors;
  * Waits until the gateway itself answers on every network, then prints {@code Harmony EE ready}.
  * A listener accepts connections (and the container answers 500) a moment before the server maps
  * the web module, so readiness is the gateway's own answer: a response with an X-Exchange-Id.
+ * When the management API is enabled, readiness also waits for its {@code /health/ready} to answer
+ * 200, which needs every DICOM listener bound as well.
  * {@code --pid} is the server's process: its end ends the wait with exit 1; so does the timeout.
  */
 final class AwaitReadyCommand extends ConfiguredCommand {
@@ -36,18 +40,22 @@ final class AwaitReadyCommand extends ConfiguredCommand {
         Duration timeout = Duration.ofSeconds(arguments.get("timeout-seconds").map(Long::parseLong).orElse(300L));
         List<URI> addresses = config.networks().values().stream().flatMap(network -> network.http().stream())
                 .map(AwaitReadyCommand::probeAddress).toList();
+        Optional<URI> readiness = Optional.of(config.management()).filter(ManagementSettings::enabled)
+                .map(management -> config.networks().get(management.network())).flatMap(NetworkConfig::http)
+                .map(http -> probeAddress(http).resolve("/health/ready"));
         try {
-            return await(addresses, server, Instant.now().plus(timeout));
+            return await(addresses, readiness, server, Instant.now().plus(timeout));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
         }
     }
 
-    private int await(List<URI> addresses, Optional<Long> server, Instant deadline)
+    private int await(List<URI> addresses, Optional<URI> readiness, Optional<Long> server, Instant deadline)
             throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
-        while (!addresses.stream().allMatch(address -> answersItself(client, address))) {
+        while (!addresses.stream().allMatch(address -> answersItself(client, address))
+                || !readiness.map(address -> ready(client, address)).orElse(true)) {
             if (server.isPresent() && !ProcessHandle.of(server.get()).map(ProcessHandle::isAlive).orElse(false)) {
                 err.println("harmony: the server stopped before it was ready");
                 return 1;
@@ -63,16 +71,28 @@ final class AwaitReadyCommand extends ConfiguredCommand {
     }
 
     private static boolean answersItself(HttpClient client, URI address) {
-        HttpRequest probe = HttpRequest.newBuilder(address).method("HEAD", HttpRequest.BodyPublishers.noBody())
+        return send(client, address, "HEAD").map(response -> response.headers().firstValue("X-Exchange-Id").isPresent())
+                .orElse(false);
+    }
+
+    /**
+     * The gateway's readiness (every DICOM listener bound, too): 200 from {@code GET /health/ready}
+     * (Payara's own health servlet, which answers there on Payara, has no HEAD).
+     */
+    private static boolean ready(HttpClient client, URI address) {
+        return send(client, address, "GET").map(response -> response.statusCode() == 200).orElse(false);
+    }
+
+    private static Optional<HttpResponse<Void>> send(HttpClient client, URI address, String method) {
+        HttpRequest probe = HttpRequest.newBuilder(address).method(method, HttpRequest.BodyPublishers.noBody())
                 .timeout(PROBE_TIMEOUT).build();
         try {
-            return client.send(probe, HttpResponse.BodyHandlers.discarding()).headers()
-                    .firstValue("X-Exchange-Id").isPresent();
+            return Optional.of(client.send(probe, HttpResponse.BodyHandlers.discarding()));
         } catch (IOException e) {
-            return false;
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Optional.empty();
         }
     }
 

@@ -209,7 +209,7 @@ class DimseFaultsIT {
     }
 
     private static JsonNode associations() throws IOException {
-        String body = given().get(Gateway.managementUrl() + "/admin/associations").then().statusCode(200)
+        String body = Gateway.asAdmin().get(Gateway.managementUrl() + "/admin/associations").then().statusCode(200)
                 .extract().asString();
         return JSON.readTree(body);
     }

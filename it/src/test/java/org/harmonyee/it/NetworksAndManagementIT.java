@@ -27,19 +27,19 @@ class NetworksAndManagementIT {
         assertThat(given().get(Gateway.internalUrl() + "/internal/x").statusCode()).isEqualTo(200);
         HttpPipelineIT.assertProblem(given().get(Gateway.publicUrl() + "/internal/x"), 404, "not-found");
         HttpPipelineIT.assertProblem(given().get(Gateway.internalUrl() + "/echo"), 404, "not-found");
-        HttpPipelineIT.assertProblem(given().get(Gateway.managementUrl() + "/echo"), 404, "not-found");
+        HttpPipelineIT.assertProblem(Gateway.asAdmin().get(Gateway.managementUrl() + "/echo"), 404, "not-found");
     }
 
     @Test
     void managementApiAnswersOnlyOnTheManagementNetwork() {
-        assertThat(given().get(Gateway.managementUrl() + "/admin/info").statusCode()).isEqualTo(200);
+        assertThat(Gateway.asAdmin().get(Gateway.managementUrl() + "/admin/info").statusCode()).isEqualTo(200);
         HttpPipelineIT.assertProblem(given().get(Gateway.publicUrl() + "/admin/info"), 404, "not-found");
         HttpPipelineIT.assertProblem(given().get(Gateway.internalUrl() + "/admin/info"), 404, "not-found");
     }
 
     @Test
     void infoDescribesTheRunningGateway() {
-        Response info = given().get(Gateway.managementUrl() + "/admin/info");
+        Response info = Gateway.asAdmin().get(Gateway.managementUrl() + "/admin/info");
 
         assertThat(info.contentType()).startsWith("application/json");
         assertThat(info.jsonPath().getString("version")).isNotBlank();
@@ -62,7 +62,7 @@ class NetworksAndManagementIT {
 
     @Test
     void pipelinesListsEveryPipeline() {
-        Response pipelines = given().get(Gateway.managementUrl() + "/admin/pipelines");
+        Response pipelines = Gateway.asAdmin().get(Gateway.managementUrl() + "/admin/pipelines");
 
         List<Map<String, Object>> list = pipelines.jsonPath().getList("pipelines");
         assertThat(list).extracting(p -> p.get("id"))
@@ -76,7 +76,7 @@ class NetworksAndManagementIT {
     @Test
     @SuppressWarnings("unchecked")
     void routesListsPathsMethodsAndOwners() {
-        Response routes = given().get(Gateway.managementUrl() + "/admin/routes");
+        Response routes = Gateway.asAdmin().get(Gateway.managementUrl() + "/admin/routes");
 
         List<Map<String, Object>> list = routes.jsonPath().getList("routes");
         Map<String, Object> echo = list.stream().filter(r -> r.get("path").equals("/echo")).findFirst().orElseThrow();
@@ -88,7 +88,7 @@ class NetworksAndManagementIT {
 
     @Test
     void backendsShowsTargetsAndTheirState() {
-        Response backends = given().get(Gateway.managementUrl() + "/admin/backends");
+        Response backends = Gateway.asAdmin().get(Gateway.managementUrl() + "/admin/backends");
 
         List<Map<String, Object>> list = backends.jsonPath().getList("backends");
         Map<String, Object> upstream = list.stream().filter(b -> b.get("name").equals("upstream")).findFirst()
@@ -101,7 +101,7 @@ class NetworksAndManagementIT {
 
     @Test
     void unknownManagementResourceIsANotFoundProblem() {
-        HttpPipelineIT.assertProblem(given().get(Gateway.managementUrl() + "/admin/secrets"), 404, "not-found");
-        HttpPipelineIT.assertProblem(given().post(Gateway.managementUrl() + "/admin/info"), 405, "method-not-allowed");
+        HttpPipelineIT.assertProblem(Gateway.asAdmin().get(Gateway.managementUrl() + "/admin/secrets"), 404, "not-found");
+        HttpPipelineIT.assertProblem(Gateway.asAdmin().post(Gateway.managementUrl() + "/admin/info"), 405, "method-not-allowed");
     }
 }

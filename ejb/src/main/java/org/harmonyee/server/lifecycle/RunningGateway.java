@@ -24,6 +24,11 @@ public class RunningGateway {
         return current;
     }
 
+    /** Whether the gateway is assembled and not yet stopped. */
+    public boolean running() {
+        return runtime != null;
+    }
+
     /**
      * The running gateway.
      *

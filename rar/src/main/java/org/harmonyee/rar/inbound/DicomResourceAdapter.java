@@ -12,6 +12,7 @@ import org.harmonyee.core.config.ConfigException;
 import org.harmonyee.core.config.ConfigReader;
 import org.harmonyee.core.config.GatewayConfig;
 import org.harmonyee.rar.api.DicomMessageListener;
+import org.harmonyee.rar.api.ListeningNetworks;
 import org.harmonyee.rar.api.OpenAssociation;
 import org.harmonyee.rar.api.OpenAssociations;
 
@@ -20,8 +21,10 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The resource adapter hosting the gateway's DICOM listeners. {@link #start} keeps the server's
@@ -29,7 +32,8 @@ import java.util.function.Supplier;
  * gateway's configuration and opens its {@code [network.NAME.dicom]} listeners for that bean
  * (state keyed by activation, so a second activation never replaces the first);
  * {@link #endpointDeactivation} and {@link #stop} close them and abort their associations. While it
- * runs, the associations open on its listeners are published in {@link OpenAssociations}.
+ * runs, the associations open on its listeners are published in {@link OpenAssociations}, and the
+ * networks listening in {@link ListeningNetworks}.
  */
 public class DicomResourceAdapter implements ResourceAdapter {
 
@@ -37,18 +41,21 @@ public class DicomResourceAdapter implements ResourceAdapter {
 
     private final Map<ActivationKey, Activation> activations = new ConcurrentHashMap<>();
     private final Supplier<List<OpenAssociation>> openAssociations = this::openAssociations;
+    private final Supplier<Set<String>> listeningNetworks = this::listeningNetworks;
     private volatile WorkManager workManager;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         workManager = context.getWorkManager();
         OpenAssociations.publish(openAssociations);
+        ListeningNetworks.publish(listeningNetworks);
         LOG.log(Level.INFO, "Harmony EE DICOM resource adapter started");
     }
 
     @Override
     public void stop() {
         OpenAssociations.withdraw(openAssociations);
+        ListeningNetworks.withdraw(listeningNetworks);
         activations.keySet().forEach(key -> close(activations.remove(key)));
         LOG.log(Level.INFO, "Harmony EE DICOM resource adapter stopped");
     }
@@ -57,6 +64,12 @@ public class DicomResourceAdapter implements ResourceAdapter {
     List<OpenAssociation> openAssociations() {
         return activations.values().stream().flatMap(activation -> activation.listeners().stream())
                 .flatMap(listener -> listener.openAssociations().stream()).toList();
+    }
+
+    /** The networks of every open activation: an activation is kept only once all its listeners are bound. */
+    Set<String> listeningNetworks() {
+        return activations.values().stream().flatMap(activation -> activation.listeners().stream())
+                .map(NetworkListener::network).collect(Collectors.toSet());
     }
 
     @Override

@@ -64,6 +64,11 @@ final class NetworkListener implements AutoCloseable {
         return activity.snapshot(acceptor.associations());
     }
 
+    /** The network this listener belongs to. */
+    String network() {
+        return network;
+    }
+
     /** The port listened on (the configured one; a test's 0 becomes the one bound). */
     int port() {
         return acceptor.port();

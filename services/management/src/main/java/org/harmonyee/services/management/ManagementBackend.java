@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /** Answers the management API's resources from the running gateway's own description. */
 final class ManagementBackend implements Backend {
@@ -53,8 +54,9 @@ final class ManagementBackend implements Backend {
             default -> gateway.views().read(resource.startsWith("/") ? resource.substring(1) : resource)
                     .map(view -> ResponseEnvelope.json(200, view))
                     .orElseThrow(() -> new GatewayException(ProblemType.NOT_FOUND, "no management resource "
-                            + request.fullPath() + "; try info, pipelines, routes, backends"
-                            + gateway.views().names().stream().map(name -> ", " + name).reduce("", String::concat)));
+                            + request.fullPath() + "; try " + String.join(", ", Stream.concat(
+                            ManagementResources.ALL.stream().map(ManagementResources.Resource::name),
+                            gateway.views().names().stream()).toList())));
         };
     }
 

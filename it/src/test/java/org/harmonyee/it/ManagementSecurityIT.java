@@ -1,0 +1,75 @@
+package org.harmonyee.it;
+
+import io.restassured.response.Response;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.Archive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The management network asks for HTTP Basic credentials validated by Jakarta Security against the
+ * users file (the test users of it/pom.xml), and checks roles; other networks are not affected.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ManagementSecurityIT {
+
+    private static final String INFO = "/admin/info";
+
+    @Deployment(testable = false)
+    static Archive<?> gateway() {
+        return Deployments.gateway();
+    }
+
+    @Test
+    void noCredentialsAreAskedForWithA401Problem() {
+        Response response = given().get(Gateway.managementUrl() + INFO);
+
+        HttpPipelineIT.assertProblem(response, 401, "unauthorized");
+        assertThat(response.header("WWW-Authenticate")).startsWith("Basic realm=\"Harmony EE management\"");
+    }
+
+    @Test
+    void aWrongPasswordOrUnknownUserIsA401() {
+        HttpPipelineIT.assertProblem(given().auth().preemptive().basic("admin", "not-the-password")
+                .get(Gateway.managementUrl() + INFO), 401, "unauthorized");
+        HttpPipelineIT.assertProblem(given().auth().preemptive().basic("mallory", "it-admin-password")
+                .get(Gateway.managementUrl() + INFO), 401, "unauthorized");
+        HttpPipelineIT.assertProblem(given().header("Authorization", "Basic %%%")
+                .get(Gateway.managementUrl() + INFO), 401, "unauthorized");
+    }
+
+    @Test
+    void aUserWithoutAManagementRoleIsA403() {
+        Response response = Gateway.asOutsider().get(Gateway.managementUrl() + INFO);
+
+        HttpPipelineIT.assertProblem(response, 403, "forbidden");
+        assertThat(response.jsonPath().getString("detail")).contains("outsider", "harmony-monitor");
+    }
+
+    @Test
+    void theMonitorRoleReadsButDoesNotChangeState() {
+        assertThat(Gateway.asMonitor().get(Gateway.managementUrl() + INFO).statusCode()).isEqualTo(200);
+        assertThat(Gateway.asMonitor().get(Gateway.managementUrl() + "/admin/routes").statusCode()).isEqualTo(200);
+        HttpPipelineIT.assertProblem(Gateway.asMonitor().post(Gateway.managementUrl() + INFO), 403, "forbidden");
+    }
+
+    @Test
+    void theOperatorRoleReadsAndReachesStateChangingMethods() {
+        Response info = Gateway.asAdmin().get(Gateway.managementUrl() + INFO);
+
+        assertThat(info.statusCode()).isEqualTo(200);
+        assertThat(info.jsonPath().getString("proxy_id")).isEqualTo("harmony-it");
+        HttpPipelineIT.assertProblem(Gateway.asAdmin().post(Gateway.managementUrl() + INFO), 405,
+                "method-not-allowed");
+    }
+
+    @Test
+    void otherNetworksNeedNoCredentials() {
+        assertThat(given().get(Gateway.internalUrl() + "/internal/x").statusCode()).isEqualTo(200);
+        HttpPipelineIT.assertProblem(given().get(Gateway.publicUrl() + INFO), 404, "not-found");
+    }
+}

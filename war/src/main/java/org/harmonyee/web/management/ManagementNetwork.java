@@ -1,0 +1,39 @@
+package org.harmonyee.web.management;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import org.harmonyee.core.config.ManagementSettings;
+import org.harmonyee.server.lifecycle.RunningGateway;
+
+import java.util.Set;
+
+/**
+ * Whether a request arrived on the management network: its local port is that network's HTTP
+ * listener's, and the management API is enabled. Before the gateway is assembled no network is
+ * known, and the door refuses every request anyway. Also which requests there are health probes,
+ * answered without credentials.
+ */
+@ApplicationScoped
+public class ManagementNetwork {
+
+    @Inject
+    RunningGateway gateway;
+
+    private static final Set<String> HEALTH_PATHS = Set.of("/health", "/health/live", "/health/ready");
+    private static final Set<String> READS = Set.of("GET", "HEAD");
+
+    /** Whether the request is a health probe: a read of {@code /health}, {@code /health/live} or {@code /health/ready}. */
+    public static boolean healthProbe(HttpServletRequest request) {
+        return HEALTH_PATHS.contains(request.getRequestURI()) && READS.contains(request.getMethod());
+    }
+
+    public boolean receives(HttpServletRequest request) {
+        if (!gateway.running()) {
+            return false;
+        }
+        ManagementSettings management = gateway.runtime().config().management();
+        return management.enabled() && gateway.runtime().networkOfPort(request.getLocalPort())
+                .map(management.network()::equals).orElse(false);
+    }
+}
