@@ -36,7 +36,7 @@ class ManagementOpenApiIT {
                 .flatMap(names -> List.of(names.split(", ")).stream()).map(name -> "/admin/" + name).toList();
         assertThat(served).contains("/admin/info", "/admin/associations");
         assertThat(paths.keySet()).containsAll(served)
-                .contains("/health", "/health/live", "/health/ready");
+                .contains("/metrics", "/health", "/health/live", "/health/ready");
         assertThat(document.jsonPath().getString("components.securitySchemes.basic.scheme")).isEqualTo("basic");
         assertThat(document.jsonPath().getList("paths.'/admin/info'.get.security")).isNotEmpty();
     }

@@ -53,7 +53,7 @@ class MetricsIT {
     }
 
     private static String scrape() {
-        Response metrics = given().get(Gateway.managementUrl() + "/metrics");
+        Response metrics = Gateway.asAdmin().get(Gateway.managementUrl() + "/metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.contentType().replace(" ", "")).startsWith("text/plain;version=0.0.4");
         return metrics.asString();

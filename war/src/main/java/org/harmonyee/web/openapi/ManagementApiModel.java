@@ -16,6 +16,7 @@ import org.harmonyee.core.config.ConfigReader;
 import org.harmonyee.core.runtime.GatewayVersion;
 import org.harmonyee.server.lifecycle.AssociationsView;
 import org.harmonyee.services.management.ManagementResources;
+import org.harmonyee.services.management.MetricsPipeline;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.Optional;
 /**
  * The management API's OpenAPI document: {@code GET} (and {@code HEAD}) of every management
  * resource below the configured {@code [management] base_path}, protected by HTTP Basic with the
- * roles harmony-monitor or harmony-operator, and the open health probes.
+ * roles harmony-monitor or harmony-operator, {@code /metrics} likewise, and the open health probes.
  */
 public class ManagementApiModel implements OASModelReader {
 
@@ -43,6 +44,9 @@ public class ManagementApiModel implements OASModelReader {
                 OASFactory.createPathItem().GET(secured(resource.name(), resource.summary()))));
         paths.addPathItem(base + "/" + AssociationsView.NAME, OASFactory.createPathItem().GET(secured(
                 AssociationsView.NAME, "Every association open on the DICOM listeners, oldest first")));
+        paths.addPathItem(MetricsPipeline.PATH, OASFactory.createPathItem().GET(secured(MetricsPipeline.NAME,
+                "Counts, errors and latency histograms per network, pipeline, endpoint and backend",
+                "text/plain; version=0.0.4")));
         HEALTH.forEach(probe -> paths.addPathItem(probe[0], OASFactory.createPathItem().GET(OASFactory.createOperation()
                 .operationId(probe[0].substring(1).replace('/', '-')).summary(probe[1]).addTag("health")
                 .responses(OASFactory.createAPIResponses()
@@ -58,8 +62,12 @@ public class ManagementApiModel implements OASModelReader {
     }
 
     private static Operation secured(String name, String summary) {
+        return secured(name, summary, "application/json");
+    }
+
+    private static Operation secured(String name, String summary, String mediaType) {
         APIResponses responses = OASFactory.createAPIResponses()
-                .addAPIResponse("200", json(summary))
+                .addAPIResponse("200", OASFactory.createAPIResponse().description(summary).content(content(mediaType)))
                 .addAPIResponse("401", problem("No or wrong credentials (WWW-Authenticate: Basic)"))
                 .addAPIResponse("403", problem("The user has neither harmony-monitor nor harmony-operator"));
         return OASFactory.createOperation().operationId(name).summary(summary).addTag("management")
