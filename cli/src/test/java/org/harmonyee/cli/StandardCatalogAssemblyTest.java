@@ -55,7 +55,7 @@ class StandardCatalogAssemblyTest {
                 """);
 
         try (GatewayRuntime runtime = assemble(fixture)) {
-            assertThat(runtime.pipelines()).extracting(p -> p.name()).containsExactly("echo", "management");
+            assertThat(runtime.pipelines()).extracting(p -> p.name()).containsExactly("echo", "management", "metrics");
             Route echo = runtime.route("default", "/echo/a/b", "POST");
             assertThat(echo.pipeline().name()).isEqualTo("echo");
             assertThat(echo.spec().prefix()).isEqualTo("/echo");
@@ -102,7 +102,7 @@ class StandardCatalogAssemblyTest {
 
         assertThatThrownBy(() -> assemble(fixture)).isInstanceOfSatisfying(ConfigException.class, e ->
                 assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
-                        "config.toml: [services.teleport] unknown service type 'teleport'; available: [dicom, dicom_scp, dicom_scu, dicomweb, echo, fhir, http, jmix, management, mock_dicom]",
+                        "config.toml: [services.teleport] unknown service type 'teleport'; available: [dicom, dicom_scp, dicom_scu, dicomweb, echo, fhir, http, jmix, management, metrics, mock_dicom]",
                         "config.toml: [middleware_types.magic] unknown middleware type 'magic'; available: [basic_auth, connect, dicomweb, dicomweb_bridge, dimse_filter, jmix_builder, json, json_extractor, jwt_auth, jwtauth, metadata_transform, passthru, path_filter, transform]",
                         "pipelines/p.toml: [endpoints.c] service: unknown endpoint service 'carrier_pigeon'; available: [dicom, dicom_scp, dicomweb, echo, fhir, http, jmix]",
                         "pipelines/p.toml: [backends.up.options] base_url: expected an absolute http:// or https:// URL, got 'ftp://example'",

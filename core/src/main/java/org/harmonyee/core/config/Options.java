@@ -167,7 +167,7 @@ public final class Options {
         return result;
     }
 
-    /** A path option, resolved against the directory of the file that defines it. */
+    /** A path option, resolved against the directory of config.toml (wherever the key is written). */
     public Optional<Path> path(String key) {
         return string(key).filter(text -> !text.isBlank()).map(text -> baseDirectory.resolve(text).normalize());
     }
