@@ -26,7 +26,9 @@ import java.util.function.Function;
  * {@code host}, {@code port} or one of {@code targets}. A request from a DICOM door (metadata
  * {@code protocol = dimse}) is performed as the DIMSE operation it names and answered in the
  * envelope convention of {@link DimseRequests}; any other request is an HTTP-door call answered in
- * the Rust Harmony's JSON shapes. Each request opens and releases its own association.
+ * the Rust Harmony's JSON shapes. Each request runs on an association of its own, newly opened or
+ * kept idle from an earlier request ({@code max_pooled_associations}); closing the backend releases
+ * the idle ones.
  */
 public final class DimseBackend implements Backend {
 
@@ -37,6 +39,7 @@ public final class DimseBackend implements Backend {
     private final String service;
     private final TargetPool pool;
     private final ActiveHealthCheck healthCheck;
+    private final AssociationPool associations;
     private final ScuOperations operations;
     private final DimseDoorRequests dimseDoor;
     private final HttpDoorRequests httpDoor;
@@ -46,7 +49,10 @@ public final class DimseBackend implements Backend {
         this.name = name;
         this.service = service;
         this.pool = pool;
-        this.operations = new ScuOperations(name, new ScuConnector(name, pool, scu.client()), scu.executor());
+        this.associations = new AssociationPool(name, config.maxPooledAssociations(), config.poolIdleTimeout(),
+                scu.executor(), context.scheduler());
+        this.operations = new ScuOperations(name, new ScuConnector(name, pool, scu.client(), associations),
+                scu.executor());
         this.dimseDoor = new DimseDoorRequests(operations);
         this.httpDoor = new HttpDoorRequests(operations, config, new RetrieveFolders(context.storagePath()));
         this.healthCheck = ActiveHealthCheck.start(name, pool, context.scheduler(), context.clock());
@@ -109,6 +115,11 @@ public final class DimseBackend implements Backend {
         return DimseRequests.isDimse(request) ? dimseDoor.handle(request) : httpDoor.handle(request);
     }
 
+    /** The idle associations, for tests that watch their reuse. */
+    AssociationPool associations() {
+        return associations;
+    }
+
     /** The operations themselves, for tests that watch a C-GET's hand-off. */
     ScuOperations operations() {
         return operations;
@@ -117,5 +128,6 @@ public final class DimseBackend implements Backend {
     @Override
     public void close() {
         healthCheck.close();
+        associations.close();
     }
 }

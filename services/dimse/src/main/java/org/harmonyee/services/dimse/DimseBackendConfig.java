@@ -25,19 +25,21 @@ import java.util.Set;
  * @param retrieveMode          GET or MOVE, for an HTTP request that names no operation
  * @param connectTimeout        TCP connection, TLS handshake and A-ASSOCIATE-AC, each
  * @param dimseTimeout          silence while a DIMSE response is outstanding
- * @param maxPooledAssociations accepted, not yet effective: every request opens its own association
+ * @param maxPooledAssociations the most idle associations kept for reuse (0: each request opens its own)
+ * @param poolIdleTimeout       how long a kept association may stay idle before it is released
  * @param maxResults            the most matches an HTTP-door C-FIND returns
  * @param moveDestination       the C-MOVE destination when the request names none, or null
  * @param tls                   the TLS context, or null for plain TCP
  */
 record DimseBackendConfig(String localAet, DimseOperation retrieveMode, Duration connectTimeout, Duration dimseTimeout,
-                          int maxPooledAssociations, int maxResults, String moveDestination, DicomTls tls) {
+                          int maxPooledAssociations, Duration poolIdleTimeout, int maxResults, String moveDestination, DicomTls tls) {
 
     static final String DEFAULT_LOCAL_AET = "HARMONY_SCU";
     static final String DEFAULT_RETRIEVE_MODE = "get";
     static final int DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
     static final int DEFAULT_DIMSE_TIMEOUT_MS = 60_000;
     static final int DEFAULT_MAX_POOLED_ASSOCIATIONS = 0;
+    static final int DEFAULT_POOL_IDLE_TIMEOUT_MS = 5_000;
     static final int DEFAULT_MAX_RESULTS = 1_000;
 
     private static final System.Logger LOG = System.getLogger(DimseBackendConfig.class.getName());
@@ -53,12 +55,18 @@ record DimseBackendConfig(String localAet, DimseOperation retrieveMode, Duration
         long connect = options.integer("connect_timeout_ms", DEFAULT_CONNECT_TIMEOUT_MS, 1, 600_000);
         long dimse = options.integer("dimse_timeout_ms", DEFAULT_DIMSE_TIMEOUT_MS, 1, 3_600_000);
         int pooled = (int) options.integer("max_pooled_associations", DEFAULT_MAX_POOLED_ASSOCIATIONS, 0, 1_000);
+        long poolIdle = options.integer("pool_idle_timeout_ms", DEFAULT_POOL_IDLE_TIMEOUT_MS, 1, 3_600_000);
+        if (options.has("pool_idle_timeout_ms") && poolIdle >= dimse) {
+            options.problem("pool_idle_timeout_ms", "must be below dimse_timeout_ms (" + dimse + "), which aborts"
+                    + " an association idle that long");
+        }
         int maxResults = (int) options.integer("max_results", DEFAULT_MAX_RESULTS, 1, 1_000_000);
         String destination = AeTitles.optional(options, "move_destination").orElse(null);
         DicomTls tls = tls(options);
-        warnAboutUnusedOptions(backend, options, pooled);
+        warnAboutUnusedOptions(backend, options);
         return new DimseBackendConfig(localAet, mode.equals("move") ? DimseOperation.MOVE : DimseOperation.GET,
-                Duration.ofMillis(connect), Duration.ofMillis(dimse), pooled, maxResults, destination, tls);
+                Duration.ofMillis(connect), Duration.ofMillis(dimse), pooled,
+                Duration.ofMillis(Math.min(poolIdle, dimse - 1)), maxResults, destination, tls);
     }
 
     /**
@@ -71,11 +79,7 @@ record DimseBackendConfig(String localAet, DimseOperation retrieveMode, Duration
                 dimseTimeout, dimseTimeout));
     }
 
-    private static void warnAboutUnusedOptions(String backend, Options options, int pooled) {
-        if (pooled > 0) {
-            LOG.log(Level.WARNING, () -> "backend '" + backend + "': max_pooled_associations = " + pooled
-                    + " is not yet effective; every request opens and releases its own association");
-        }
+    private static void warnAboutUnusedOptions(String backend, Options options) {
         for (String key : RUST_ONLY_KEYS) {
             if (options.has(key)) {
                 LOG.log(Level.WARNING, () -> "backend '" + backend + "': " + key + " is ignored: this backend runs no"

@@ -53,6 +53,7 @@ final class GetSource implements ResultStream.Source {
 
     private final String exchangeId;
     private final String backend;
+    private final ScuConnector.Connection connection;
     private final ScuAssociation association;
     private final BlockingQueue<Item> handOff = new ArrayBlockingQueue<>(1);
     private final CountDownLatch retrieveEnded = new CountDownLatch(1);
@@ -65,10 +66,11 @@ final class GetSource implements ResultStream.Source {
     private InstancePipe current;
     private boolean ended;
 
-    GetSource(String exchangeId, String backend, ScuAssociation association) {
+    GetSource(String exchangeId, String backend, ScuConnector.Connection connection) {
         this.exchangeId = exchangeId;
         this.backend = backend;
-        this.association = association;
+        this.connection = connection;
+        this.association = connection.association();
     }
 
     /** Where the final status (and counters) go: the streaming response's metadata. */
@@ -84,6 +86,7 @@ final class GetSource implements ResultStream.Source {
                 remaining.set(progress.remaining());
                 return !closed;
             });
+            connection.ended();
             handOver(new Item(null, null, result, null));
         } catch (DimseException e) {
             handOver(new Item(null, null, null, DimseStatusMapping.refused(backend, DimseOperation.GET, e)));
@@ -212,7 +215,7 @@ final class GetSource implements ResultStream.Source {
             ended = true;
             association.association().abort(AAbort.byUser(), exchangeId + ": the consumer closed the C-GET");
         }
-        association.close();
+        connection.close();
         try {
             if (!retrieveEnded.await(5, TimeUnit.SECONDS)) {
                 LOG.log(Level.WARNING, () -> exchangeId + ": " + association.association().name()

@@ -13,7 +13,6 @@ import org.harmonyee.dicom.net.service.Proposal;
 import org.harmonyee.dicom.net.service.RemoteAE;
 import org.harmonyee.dicom.net.service.RetrieveResult;
 import org.harmonyee.dicom.net.service.RetrieveScu;
-import org.harmonyee.dicom.net.service.ScuAssociation;
 import org.harmonyee.dicom.uid.UID;
 
 import java.io.IOException;
@@ -22,8 +21,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The DIMSE services the backend performs on a PACS, each on an association of its own (opened
- * through {@link ScuConnector}, released when done), whichever door the request came through:
+ * The DIMSE services the backend performs on a PACS, each on an association that
+ * {@link ScuConnector} gives it (kept open for the next request when the operation ended well and
+ * pooling is on, released otherwise), whichever door the request came through:
  * the doors' request shapes are read and answered by {@link DimseDoorRequests} and
  * {@link HttpDoorRequests}. Every failure is a {@link GatewayException} (see {@link DimseStatusMapping}).
  */
@@ -48,9 +48,11 @@ final class ScuOperations {
     }
 
     Echo echo(String exchangeId) {
-        ScuConnector.Connection connection = connector.open(exchangeId, DimseOperation.ECHO, Proposal.verification());
-        try (ScuAssociation association = connection.association()) {
-            return new Echo(connection.remote(), association.echo());
+        try (ScuConnector.Connection connection = connector.open(exchangeId, DimseOperation.ECHO,
+                DimseOperation.ECHO.command(), Proposal.verification())) {
+            Echo echo = new Echo(connection.remote(), connection.association().echo());
+            connection.ended();
+            return echo;
         } catch (DimseException e) {
             throw DimseStatusMapping.refused(backend, DimseOperation.ECHO, e);
         } catch (IOException e) {
@@ -61,29 +63,30 @@ final class ScuOperations {
     /** Starts a C-FIND; its matches are pulled from the source, which must be closed. */
     FindSource find(String exchangeId, String model, Attributes identifier, Priority priority) {
         Proposal proposal = new Proposal().add(model, UID.ExplicitVRLittleEndian, UID.ImplicitVRLittleEndian);
-        ScuAssociation association = connector.open(exchangeId, DimseOperation.FIND, proposal).association();
+        ScuConnector.Connection connection = connector.open(exchangeId, DimseOperation.FIND, contexts(DimseOperation.FIND,
+                model), proposal);
         try {
-            FindResults results = association.findResults(model, identifier, priority);
-            return new FindSource(exchangeId, backend, association, results);
+            FindResults results = connection.association().findResults(model, identifier, priority);
+            return new FindSource(exchangeId, backend, connection, results);
         } catch (DimseException e) {
-            association.close();
+            connection.close();
             throw DimseStatusMapping.refused(backend, DimseOperation.FIND, e);
         } catch (IOException e) {
-            association.close();
+            connection.close();
             throw DimseStatusMapping.lost(backend, DimseOperation.FIND, e);
         }
     }
 
     /** Starts a C-GET whose instances are pulled from the source as they arrive; close the source. */
     GetSource get(String exchangeId, String model, Attributes identifier, Priority priority) {
-        ScuAssociation association = connector.open(exchangeId, DimseOperation.GET, RetrieveProposal.of(model))
-                .association();
-        GetSource source = new GetSource(exchangeId, backend, association);
+        ScuConnector.Connection connection = connector.open(exchangeId, DimseOperation.GET,
+                contexts(DimseOperation.GET, model), RetrieveProposal.of(model));
+        GetSource source = new GetSource(exchangeId, backend, connection);
         try {
             executor.execute(() -> source.retrieve(model, identifier, priority));
         } catch (RejectedExecutionException e) {
-            association.association().abort(AAbort.byUser(), exchangeId + ": no thread for the C-GET");
-            association.close();
+            connection.association().association().abort(AAbort.byUser(), exchangeId + ": no thread for the C-GET");
+            connection.close();
             throw new GatewayException(ProblemType.BACKEND_UNAVAILABLE, "backend '" + backend
                     + "': no thread is free to run the C-GET", e);
         }
@@ -92,9 +95,12 @@ final class ScuOperations {
 
     /** A C-GET whose instances are written into {@code folder} as {@code <SOP Instance UID>.dcm}. */
     RetrieveResult getInto(String exchangeId, String model, Attributes identifier, Priority priority, Path folder) {
-        ScuConnector.Connection connection = connector.open(exchangeId, DimseOperation.GET, RetrieveProposal.of(model));
-        try (ScuAssociation association = connection.association()) {
-            return association.get(model, identifier, priority, new DirectoryStorage(folder), RetrieveScu.Listener.NONE);
+        try (ScuConnector.Connection connection = connector.open(exchangeId, DimseOperation.GET,
+                contexts(DimseOperation.GET, model), RetrieveProposal.of(model))) {
+            RetrieveResult result = connection.association().get(model, identifier, priority,
+                    new DirectoryStorage(folder), RetrieveScu.Listener.NONE);
+            connection.ended();
+            return result;
         } catch (DimseException e) {
             throw DimseStatusMapping.refused(backend, DimseOperation.GET, e);
         } catch (IOException e) {
@@ -104,9 +110,12 @@ final class ScuOperations {
 
     RetrieveResult move(String exchangeId, String model, Attributes identifier, String destination, Priority priority) {
         Proposal proposal = new Proposal().add(model, UID.ExplicitVRLittleEndian, UID.ImplicitVRLittleEndian);
-        ScuConnector.Connection connection = connector.open(exchangeId, DimseOperation.MOVE, proposal);
-        try (ScuAssociation association = connection.association()) {
-            return association.move(model, identifier, destination, priority, RetrieveScu.Listener.NONE);
+        try (ScuConnector.Connection connection = connector.open(exchangeId, DimseOperation.MOVE,
+                contexts(DimseOperation.MOVE, model), proposal)) {
+            RetrieveResult result = connection.association().move(model, identifier, destination, priority,
+                    RetrieveScu.Listener.NONE);
+            connection.ended();
+            return result;
         } catch (DimseException e) {
             throw DimseStatusMapping.refused(backend, DimseOperation.MOVE, e);
         } catch (IOException e) {
@@ -121,15 +130,23 @@ final class ScuOperations {
     Stored store(String exchangeId, Body body, Priority priority) {
         try (Part10Input instance = Part10Input.read(body)) {
             Proposal proposal = new Proposal().add(instance.sopClassUid(), instance.transferSyntaxUid());
-            ScuConnector.Connection connection = connector.open(exchangeId, DimseOperation.STORE, proposal);
-            try (ScuAssociation association = connection.association()) {
-                return new Stored(instance, association.store(instance.sopClassUid(), instance.sopInstanceUid(),
-                        instance.transferSyntaxUid(), instance.dataSet(), priority));
+            try (ScuConnector.Connection connection = connector.open(exchangeId, DimseOperation.STORE,
+                    contexts(DimseOperation.STORE, instance.sopClassUid() + " " + instance.transferSyntaxUid()),
+                    proposal)) {
+                Stored stored = new Stored(instance, connection.association().store(instance.sopClassUid(),
+                        instance.sopInstanceUid(), instance.transferSyntaxUid(), instance.dataSet(), priority));
+                connection.ended();
+                return stored;
             }
         } catch (DimseException e) {
             throw DimseStatusMapping.refused(backend, DimseOperation.STORE, e);
         } catch (IOException e) {
             throw DimseStatusMapping.lost(backend, DimseOperation.STORE, e);
         }
+    }
+
+    /** What an association opened for {@code operation} on {@code syntaxes} can be reused for. */
+    private static String contexts(DimseOperation operation, String syntaxes) {
+        return operation.command() + " " + syntaxes;
     }
 }
