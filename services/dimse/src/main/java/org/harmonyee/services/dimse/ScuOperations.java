@@ -7,12 +7,14 @@ import org.harmonyee.dicom.data.Attributes;
 import org.harmonyee.dicom.net.dimse.DimseException;
 import org.harmonyee.dicom.net.dimse.Priority;
 import org.harmonyee.dicom.net.pdu.AAbort;
+import org.harmonyee.dicom.net.service.CStoreScp;
 import org.harmonyee.dicom.net.service.DirectoryStorage;
 import org.harmonyee.dicom.net.service.FindResults;
 import org.harmonyee.dicom.net.service.Proposal;
 import org.harmonyee.dicom.net.service.RemoteAE;
 import org.harmonyee.dicom.net.service.RetrieveResult;
 import org.harmonyee.dicom.net.service.RetrieveScu;
+import org.harmonyee.dicom.net.service.ScuAssociation;
 import org.harmonyee.dicom.uid.UID;
 
 import java.io.IOException;
@@ -37,14 +39,23 @@ final class ScuOperations {
     record Stored(Part10Input instance, int status) {
     }
 
+    /** How a retrieve runs on its association, giving each instance to {@code store} as it arrives. */
+    @FunctionalInterface
+    interface Retrieval {
+        RetrieveResult run(CStoreScp store, RetrieveScu.Listener listener) throws IOException, DimseException;
+    }
+
     private final String backend;
     private final ScuConnector connector;
     private final Executor executor;
+    private final MoveDestinationScp moveDestination;
 
-    ScuOperations(String backend, ScuConnector connector, Executor executor) {
+    /** @param moveDestination where retrieves move to ({@code dimse_retrieve_mode = "move"}), or null to C-GET */
+    ScuOperations(String backend, ScuConnector connector, Executor executor, MoveDestinationScp moveDestination) {
         this.backend = backend;
         this.connector = connector;
         this.executor = executor;
+        this.moveDestination = moveDestination;
     }
 
     Echo echo(String exchangeId) {
@@ -77,35 +88,62 @@ final class ScuOperations {
         }
     }
 
-    /** Starts a C-GET whose instances are pulled from the source as they arrive; close the source. */
+    /**
+     * Starts a retrieve of what the C-GET {@code model} and {@code identifier} name, whose instances
+     * are pulled from the source as they arrive; close the source. It is a C-GET, or in move mode a
+     * C-MOVE to the backend's own {@link MoveDestinationScp}.
+     */
     GetSource get(String exchangeId, String model, Attributes identifier, Priority priority) {
-        ScuConnector.Connection connection = connector.open(exchangeId, DimseOperation.GET,
-                contexts(DimseOperation.GET, model), RetrieveProposal.of(model));
-        GetSource source = new GetSource(exchangeId, backend, connection);
+        ScuConnector.Connection connection = openRetrieve(exchangeId, model);
+        GetSource source = new GetSource(exchangeId, backend, connection, retrieveMode());
+        Retrieval retrieval = retrieval(connection.association(), model, identifier, priority);
         try {
-            executor.execute(() -> source.retrieve(model, identifier, priority));
+            executor.execute(() -> source.retrieve(retrieval));
         } catch (RejectedExecutionException e) {
             connection.association().association().abort(AAbort.byUser(), exchangeId + ": no thread for the C-GET");
             connection.close();
             throw new GatewayException(ProblemType.BACKEND_UNAVAILABLE, "backend '" + backend
-                    + "': no thread is free to run the C-GET", e);
+                    + "': no thread is free to run the " + retrieveMode().command(), e);
         }
         return source;
     }
 
-    /** A C-GET whose instances are written into {@code folder} as {@code <SOP Instance UID>.dcm}. */
+    /** A retrieve (as {@link #get}) whose instances are written into {@code folder} as {@code <SOP Instance UID>.dcm}. */
     RetrieveResult getInto(String exchangeId, String model, Attributes identifier, Priority priority, Path folder) {
-        try (ScuConnector.Connection connection = connector.open(exchangeId, DimseOperation.GET,
-                contexts(DimseOperation.GET, model), RetrieveProposal.of(model))) {
-            RetrieveResult result = connection.association().get(model, identifier, priority,
-                    new DirectoryStorage(folder), RetrieveScu.Listener.NONE);
+        try (ScuConnector.Connection connection = openRetrieve(exchangeId, model)) {
+            RetrieveResult result = retrieval(connection.association(), model, identifier, priority)
+                    .run(new DirectoryStorage(folder), RetrieveScu.Listener.NONE);
             connection.ended();
             return result;
         } catch (DimseException e) {
-            throw DimseStatusMapping.refused(backend, DimseOperation.GET, e);
+            throw DimseStatusMapping.refused(backend, retrieveMode(), e);
         } catch (IOException e) {
-            throw DimseStatusMapping.lost(backend, DimseOperation.GET, e);
+            throw DimseStatusMapping.lost(backend, retrieveMode(), e);
         }
+    }
+
+    private DimseOperation retrieveMode() {
+        return moveDestination == null ? DimseOperation.GET : DimseOperation.MOVE;
+    }
+
+    /** The association of a retrieve: proposing the storage classes for a C-GET, the C-MOVE model for a move. */
+    private ScuConnector.Connection openRetrieve(String exchangeId, String getModel) {
+        if (moveDestination == null) {
+            return connector.open(exchangeId, DimseOperation.GET, contexts(DimseOperation.GET, getModel),
+                    RetrieveProposal.of(getModel));
+        }
+        String moveModel = Identifiers.moveModelOf(getModel);
+        return connector.open(exchangeId, DimseOperation.MOVE, contexts(DimseOperation.MOVE, moveModel),
+                new Proposal().add(moveModel, UID.ExplicitVRLittleEndian, UID.ImplicitVRLittleEndian));
+    }
+
+    private Retrieval retrieval(ScuAssociation association, String getModel, Attributes identifier, Priority priority) {
+        if (moveDestination == null) {
+            return (store, listener) -> association.get(getModel, identifier, priority, store, listener);
+        }
+        String moveModel = Identifiers.moveModelOf(getModel);
+        return (store, listener) -> moveDestination.receive(store, messageId -> association.move(moveModel,
+                identifier, moveDestination.aeTitle(), priority, messageId, listener));
     }
 
     RetrieveResult move(String exchangeId, String model, Attributes identifier, String destination, Priority priority) {

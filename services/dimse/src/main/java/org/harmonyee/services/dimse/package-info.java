@@ -44,6 +44,12 @@
  * <li>C-STORE: empty, {@code dimse.status} 0000 or the PACS's warning (B000, B006, B007).</li>
  * </ul>
  *
+ * <h2>Move mode</h2>
+ * With {@code dimse_retrieve_mode = "move"} and {@code incoming_store_port}, every retrieve (a
+ * DICOM door's C-GET and C-MOVE, an HTTP door's get) is a C-MOVE to the backend's own
+ * {@link org.harmonyee.services.dimse.MoveDestinationScp}, and its instances are answered exactly
+ * as a C-GET's above: the envelope convention does not change with the mode.
+ *
  * <h2>Requests from HTTP doors</h2>
  * Any other request (metadata {@code protocol} = {@code http}) is answered in the Rust Harmony's
  * JSON shapes, as {@link org.harmonyee.services.dimse.HttpDoorRequests} describes: the operation
