@@ -1,7 +1,6 @@
 package org.harmonyee.cli;
 
 import org.harmonyee.core.config.DicomListener;
-import org.harmonyee.dicom.net.association.AssociationRejectedException;
 import org.harmonyee.dicom.net.association.AssociationSettings;
 import org.harmonyee.dicom.net.association.Timeouts;
 import org.harmonyee.dicom.net.service.DicomClient;
@@ -16,10 +15,11 @@ import java.time.Duration;
 
 /**
  * Whether a network's DICOM listener is up: the resource adapter binds it after the web module
- * answers, so the HTTP probe alone says ready too early. A plain listener is ready when it answers
- * an A-ASSOCIATE-RQ for a C-ECHO to its AE title (accepted, or rejected: either is the gateway's
- * own answer); the association is released at once. A TLS listener is ready when its port accepts
- * a connection, as this command holds no certificate the listener would trust.
+ * answers, so the HTTP probe alone says ready too early. A plain listener is ready when it accepts
+ * an association for a C-ECHO to its own AE title, which it answers by itself once its endpoints
+ * are active (it may reject associations until then); the association is released at once. A TLS
+ * listener is ready when its port accepts a connection, as this command holds no certificate the
+ * listener would trust.
  */
 final class DicomListenerProbe {
 
@@ -61,8 +61,6 @@ final class DicomListenerProbe {
         RemoteAE listenerAe = RemoteAE.plain(listener.aeTitle(), host, listener.bindPort());
         try (ScuAssociation association = client.open(listenerAe, Proposal.verification())) {
             return association.isOpen();
-        } catch (AssociationRejectedException e) {
-            return true;
         } catch (IOException e) {
             return false;
         }

@@ -175,4 +175,18 @@ class AwaitReadyCommandTest {
                     + silent.getLocalPort());
         }
     }
+
+    @Test
+    void aListenerThatRejectsTheAssociationIsNotReadyYet() throws Exception {
+        AcceptorConfig other = AcceptorConfig.loopback("NOT_THE_GATEWAY");
+        try (AssociationAcceptor rejecting = new AssociationAcceptor(other, new DimseServiceRouter(
+                new QueryRetrieveScp(threads)), threads).start()) {
+
+            int status = run("await-ready", "--config", dicomOnlyConfig(rejecting.port()).toString(),
+                    "--timeout-seconds", "2");
+
+            assertThat(status).isEqualTo(1);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("not ready before the timeout: dicom://GATEWAY_AE@");
+        }
+    }
 }
