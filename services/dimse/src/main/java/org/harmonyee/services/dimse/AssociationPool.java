@@ -78,7 +78,10 @@ final class AssociationPool implements AutoCloseable {
         return found;
     }
 
-    /** Keeps an association whose operation ended well, or releases it when it cannot be kept. */
+    /**
+     * Keeps an association whose operation ended well, or releases it at once, on the caller's
+     * thread, when it cannot be kept (as every request did before pooling).
+     */
     void giveBack(Key key, ScuAssociation association) {
         synchronized (this) {
             if (!closed && count < max && association.isOpen()) {
@@ -87,7 +90,7 @@ final class AssociationPool implements AutoCloseable {
                 return;
             }
         }
-        release(List.of(association));
+        association.close();
     }
 
     /** How many idle associations are kept now. */
@@ -117,7 +120,7 @@ final class AssociationPool implements AutoCloseable {
         }
     }
 
-    /** A-RELEASE on the backend's threads, so that a slow PACS holds up neither a request nor the sweep. */
+    /** A-RELEASE on the backend's threads, so that a slow PACS does not hold up the sweep. */
     private void release(List<ScuAssociation> associations) {
         try {
             releaser.execute(() -> associations.forEach(ScuAssociation::close));
