@@ -16,6 +16,7 @@ usage: ./harmony bench dicom [OPTIONS]
 
   --rounds N   measured rounds of the four calls (find and get, direct and through the gateway; default 10)
   --warmup N   unmeasured rounds first (default 3)
+  --pooled N   the gateway backend's max_pooled_associations (default 4; 0 opens an association per request)
   --smoke      1 warm-up round and 2 rounds: checks that the bench works, measures nothing
   --keep       keep the state directory (configs, logs, dcmqrscp's database) afterwards
 
@@ -25,7 +26,7 @@ on free ports. HARMONY_JAVA_OPTS reaches the gateway's JVM. See docs/benchmarks.
 EOF
 }
 
-ROUNDS=10 WARMUP=3 SMOKE=false KEEP=false
+ROUNDS=10 WARMUP=3 SMOKE=false KEEP=false POOLED=4
 STARTUP_TIMEOUT=300   # seconds for the gateway to say it is ready (a cold start takes ~10-40 s)
 CALL_TIMEOUT=120      # seconds for any one DCMTK call
 
@@ -36,6 +37,8 @@ while [[ $# -gt 0 ]]; do
     -h|--help) usage; exit 0 ;;
     --rounds=*) ROUNDS="${1#*=}"; shift ;;
     --rounds) [[ $# -ge 2 ]] || die "--rounds needs a value"; ROUNDS="$2"; shift 2 ;;
+    --pooled=*) POOLED="${1#*=}"; shift ;;
+    --pooled) [[ $# -ge 2 ]] || die "--pooled needs a value"; POOLED="$2"; shift 2 ;;
     --warmup=*) WARMUP="${1#*=}"; shift ;;
     --warmup) [[ $# -ge 2 ]] || die "--warmup needs a value"; WARMUP="$2"; shift 2 ;;
     *) usage >&2; die "unknown option '$1'" ;;
@@ -43,6 +46,7 @@ while [[ $# -gt 0 ]]; do
 done
 [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "--rounds needs a positive whole number, got '$ROUNDS'"
 [[ "$WARMUP" =~ ^[0-9]+$ ]] || die "--warmup needs a whole number, got '$WARMUP'"
+[[ "$POOLED" =~ ^[0-9]+$ ]] || die "--pooled needs a whole number, got '$POOLED'"
 
 for tool in dcmqrscp echoscu findscu getscu storescu; do
   command -v "$tool" >/dev/null 2>&1 || die "$tool is required: apt-get install dcmtk"
@@ -234,6 +238,7 @@ aet = "$QR_AET"
 host = "127.0.0.1"
 port = $QR_PORT
 local_aet = "HARMONY_BENCH"
+max_pooled_associations = $POOLED
 EOF
 
 # Its server state goes into the state directory: a `./harmony run` of the checkout is not disturbed.
@@ -309,7 +314,7 @@ cpu="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null |
 echo
 echo "Harmony EE, DICOM bench, $START_TIME"
 echo "  $(nproc) cores${cpu:+ ($cpu)}; DCMTK $(dcmqrscp --version 2>&1 | sed -n '1s/.*v\([0-9][0-9.]*\).*/\1/p'); $(java -version 2>&1 | head -n 1)"
-echo "  $WARMUP warm-up and $ROUNDS measured rounds, median of each; times include starting the DCMTK tool; all on 127.0.0.1${HARMONY_JAVA_OPTS:+; HARMONY_JAVA_OPTS=$HARMONY_JAVA_OPTS}"
+echo "  $WARMUP warm-up and $ROUNDS measured rounds, median of each; times include starting the DCMTK tool; all on 127.0.0.1; max_pooled_associations = $POOLED${HARMONY_JAVA_OPTS:+; HARMONY_JAVA_OPTS=$HARMONY_JAVA_OPTS}"
 echo "  load average (1, 5, 15 min) before the bench: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 $SMOKE && echo "  smoke run: these figures check that the bench works; they are not measurements"
 echo

@@ -275,21 +275,10 @@ path_prefix = "/echo"
 service = "echo"
 EOF
 
-say "starting the gateway (./harmony run --config $GATEWAY_CONFIG${HARMONY_JAVA_OPTS:+, HARMONY_JAVA_OPTS=$HARMONY_JAVA_OPTS})"
-: > "$STATE/gateway.log"
-"$ROOT/harmony" run --config "$GATEWAY_CONFIG" >>"$STATE/gateway.log" 2>&1 &
-GATEWAY_PID=$!
-for ((waited = 0; ; waited++)); do
-  grep -q 'Harmony EE ready' "$STATE/gateway.log" && break
-  if ! kill -0 "$GATEWAY_PID" 2>/dev/null || ((waited >= STARTUP_TIMEOUT)); then
-    tail -n 30 "$STATE/gateway.log" >&2
-    die "the gateway did not get ready (log: $STATE/gateway.log)"
-  fi
-  sleep 1
-done
+start_gateway "$GATEWAY_CONFIG" "$STATE/gateway.log" "$STARTUP_TIMEOUT"
 expect_ok "$GATEWAY_PORT" /api/small.json "the gateway's passthrough" X-Exchange-Id
 expect_ok "$GATEWAY_PORT" /echo/small.json "the gateway's echo pipeline" X-Exchange-Id
-say "gateway ready on 127.0.0.1:$GATEWAY_PORT after ${waited} s (management on 127.0.0.1:$MANAGEMENT_PORT)"
+say "gateway ready on 127.0.0.1:$GATEWAY_PORT after ${WAITED} s (management on 127.0.0.1:$MANAGEMENT_PORT)"
 
 # ---------------------------------------------------------------- wrk runs
 

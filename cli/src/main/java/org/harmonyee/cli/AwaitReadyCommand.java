@@ -13,16 +13,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
- * Waits until the gateway itself answers on every network, then prints {@code Harmony EE ready}.
- * A listener accepts connections (and the container answers 500) a moment before the server maps
- * the web module, so readiness is the gateway's own answer: a response with an X-Exchange-Id.
- * When the management API is enabled, readiness also waits for its {@code /health/ready} to answer
- * 200, which needs every DICOM listener bound as well.
+ * Waits until the gateway itself answers on every listener of every network, then prints
+ * {@code Harmony EE ready}. An HTTP listener accepts connections (and the container answers 500) a
+ * moment before the server maps the web module, so readiness is the gateway's own answer: a
+ * response with an X-Exchange-Id. A DICOM listener is ready as {@link DicomListenerProbe} says
+ * (the resource adapter may bind it after the web module answers). When the management API is
+ * enabled, readiness also waits for its {@code /health/ready} to answer 200.
  * {@code --pid} is the server's process: its end ends the wait with exit 1; so does the timeout.
  */
 final class AwaitReadyCommand extends ConfiguredCommand {
@@ -38,35 +41,50 @@ final class AwaitReadyCommand extends ConfiguredCommand {
     int run(Arguments arguments, GatewayConfig config) {
         Optional<Long> server = arguments.get("pid").map(Long::parseLong);
         Duration timeout = Duration.ofSeconds(arguments.get("timeout-seconds").map(Long::parseLong).orElse(300L));
-        List<URI> addresses = config.networks().values().stream().flatMap(network -> network.http().stream())
-                .map(AwaitReadyCommand::probeAddress).toList();
-        Optional<URI> readiness = Optional.of(config.management()).filter(ManagementSettings::enabled)
+        HttpClient client = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
+        List<Listener> listeners = new ArrayList<>();
+        config.networks().values().forEach(network -> {
+            network.http().map(AwaitReadyCommand::probeAddress).ifPresent(address -> listeners.add(
+                    new Listener(address.toString(), () -> answersItself(client, address))));
+            network.dicom().map(dicom -> new DicomListenerProbe(dicom, PROBE_TIMEOUT)).ifPresent(probe ->
+                    listeners.add(new Listener(probe.address(), probe::ready)));
+        });
+        BooleanSupplier healthy = Optional.of(config.management()).filter(ManagementSettings::enabled)
                 .map(management -> config.networks().get(management.network())).flatMap(NetworkConfig::http)
-                .map(http -> probeAddress(http).resolve("/health/ready"));
+                .map(http -> probeAddress(http).resolve("/health/ready"))
+                .<BooleanSupplier>map(health -> () -> ready(client, health)).orElse(() -> true);
         try {
-            return await(addresses, readiness, server, Instant.now().plus(timeout));
+            return await(listeners, healthy, server, Instant.now().plus(timeout));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
         }
     }
 
-    private int await(List<URI> addresses, Optional<URI> readiness, Optional<Long> server, Instant deadline)
+    /** One listener to wait for: its address as the readiness line names it, and whether it is up. */
+    private record Listener(String address, BooleanSupplier ready) {
+    }
+
+    private int await(List<Listener> listeners, BooleanSupplier healthy, Optional<Long> server, Instant deadline)
             throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
-        while (!addresses.stream().allMatch(address -> answersItself(client, address))
-                || !readiness.map(address -> ready(client, address)).orElse(true)) {
+        List<Listener> waiting = new ArrayList<>(listeners);
+        while (true) {
+            waiting.removeIf(listener -> listener.ready().getAsBoolean());
+            if (waiting.isEmpty() && healthy.getAsBoolean()) {
+                break;
+            }
             if (server.isPresent() && !ProcessHandle.of(server.get()).map(ProcessHandle::isAlive).orElse(false)) {
                 err.println("harmony: the server stopped before it was ready");
                 return 1;
             }
             if (Instant.now().isAfter(deadline)) {
-                err.println("harmony: not ready before the timeout: " + addresses);
+                err.println("harmony: not ready before the timeout: " + (waiting.isEmpty() ? "/health/ready"
+                        : waiting.stream().map(Listener::address).collect(Collectors.joining(", "))));
                 return 1;
             }
             Thread.sleep(POLL_MILLIS);
         }
-        out.println("Harmony EE ready: " + addresses.stream().map(URI::toString).collect(Collectors.joining(", ")));
+        out.println("Harmony EE ready: " + listeners.stream().map(Listener::address).collect(Collectors.joining(", ")));
         return 0;
     }
 
@@ -96,14 +114,16 @@ final class AwaitReadyCommand extends ConfiguredCommand {
         }
     }
 
-    /** A wildcard bind address is probed on loopback. */
     static URI probeAddress(HttpListener network) {
-        String host = switch (network.bindAddress()) {
+        return URI.create("http://" + loopbackFor(network.bindAddress()) + ":" + network.bindPort() + "/");
+    }
+
+    /** A wildcard bind address is probed on loopback; an IPv6 address is bracketed. */
+    static String loopbackFor(String bindAddress) {
+        return switch (bindAddress) {
             case "0.0.0.0" -> "127.0.0.1";
             case "::", "[::]" -> "[::1]";
-            default -> network.bindAddress().contains(":") && !network.bindAddress().startsWith("[")
-                    ? "[" + network.bindAddress() + "]" : network.bindAddress();
+            default -> bindAddress.contains(":") && !bindAddress.startsWith("[") ? "[" + bindAddress + "]" : bindAddress;
         };
-        return URI.create("http://" + host + ":" + network.bindPort() + "/");
     }
 }

@@ -78,9 +78,8 @@ class LargeRetrieveTest {
         int dicomPort = LaunchedGateway.freePort();
         gateway = LaunchedGateway.start(writeConfig(dicomPort, pacsPort), directory.resolve("state"),
                 Map.of("HARMONY_JAVA_OPTS", "-Xmx256m"));
-        // "Harmony EE ready" waits for HTTP networks only: this gateway has none.
-        gateway.readUntil("Harmony EE started", LaunchedGateway.STARTUP);
-        gateway.awaitListening(dicomPort, LaunchedGateway.STARTUP);
+        // A DICOM-only gateway: "Harmony EE ready" waits for its listener to answer an A-ASSOCIATE.
+        gateway.readUntil("Harmony EE ready", LaunchedGateway.STARTUP);
 
         Path received = Files.createDirectories(directory.resolve("received"));
         long start = System.nanoTime();

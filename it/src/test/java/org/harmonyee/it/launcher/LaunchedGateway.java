@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,26 +82,6 @@ final class LaunchedGateway implements AutoCloseable {
             }
         }
         return fail("no '" + marker + "' within " + within + ":\n" + String.join("\n", console));
-    }
-
-    /**
-     * Waits until {@code port} on loopback accepts connections: "Harmony EE ready" probes the HTTP
-     * networks only, and a DICOM listener opens when the resource adapter activates the endpoint.
-     */
-    void awaitListening(int port, Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            try (Socket socket = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException e) {
-                if (!process.isAlive()) {
-                    fail("the launcher exited with " + process.exitValue() + " before port " + port + " listened:\n"
-                            + String.join("\n", console));
-                }
-                Thread.sleep(100);
-            }
-        }
-        fail("nothing listened on port " + port + " within " + within + ":\n" + String.join("\n", console));
     }
 
     static int freePort() throws IOException {

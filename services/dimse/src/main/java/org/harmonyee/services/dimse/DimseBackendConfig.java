@@ -21,31 +21,41 @@ import java.util.Set;
  * live here and nowhere else. The PACS's address ({@code aet}, {@code host}, {@code port} or
  * {@code targets}) is read by {@link DicomTargets}.
  *
- * @param localAet              the calling AE title
- * @param retrieveMode          GET or MOVE, for an HTTP request that names no operation
+ * @param localAet              the calling AE title, and the AE title of the move destination SCP
+ * @param retrieveMode          GET or MOVE: what an HTTP request that names no operation performs, and
+ *                              with an incoming store port how every retrieve is performed
  * @param connectTimeout        TCP connection, TLS handshake and A-ASSOCIATE-AC, each
  * @param dimseTimeout          silence while a DIMSE response is outstanding
- * @param maxPooledAssociations accepted, not yet effective: every request opens its own association
+ * @param maxPooledAssociations the most idle associations kept for reuse (0: each request opens its own)
+ * @param poolIdleTimeout       how long a kept association may stay idle before it is released
  * @param maxResults            the most matches an HTTP-door C-FIND returns
  * @param moveDestination       the C-MOVE destination when the request names none, or null
+ * @param incomingStore         where the move destination SCP listens ({@code incoming_store_port}), or null
  * @param tls                   the TLS context, or null for plain TCP
  */
 record DimseBackendConfig(String localAet, DimseOperation retrieveMode, Duration connectTimeout, Duration dimseTimeout,
-                          int maxPooledAssociations, int maxResults, String moveDestination, DicomTls tls) {
+                          int maxPooledAssociations, Duration poolIdleTimeout, int maxResults, String moveDestination, IncomingStore incomingStore,
+                          DicomTls tls) {
+
+    /** The address of the backend's own C-STORE SCP, the destination of its C-MOVEs in move mode. */
+    record IncomingStore(String bindAddress, int port) {
+    }
 
     static final String DEFAULT_LOCAL_AET = "HARMONY_SCU";
     static final String DEFAULT_RETRIEVE_MODE = "get";
     static final int DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
     static final int DEFAULT_DIMSE_TIMEOUT_MS = 60_000;
     static final int DEFAULT_MAX_POOLED_ASSOCIATIONS = 0;
+    static final int DEFAULT_POOL_IDLE_TIMEOUT_MS = 5_000;
     static final int DEFAULT_MAX_RESULTS = 1_000;
+    static final String DEFAULT_INCOMING_STORE_BIND_ADDRESS = "0.0.0.0";
 
     private static final System.Logger LOG = System.getLogger(DimseBackendConfig.class.getName());
     private static final List<String> TLS_KEYS = List.of("tls_key_store", "tls_key_store_password", "tls_trust_store",
             "tls_trust_store_password");
     /** Options of the Rust Harmony's DCMTK-based SCU that have no meaning here. */
-    private static final List<String> RUST_ONLY_KEYS = List.of("incoming_store_port", "persistent_store_scp",
-            "storage_dir", "use_dcmtk_store");
+    private static final List<String> RUST_ONLY_KEYS = List.of("persistent_store_scp", "storage_dir",
+            "use_dcmtk_store");
 
     static DimseBackendConfig read(String backend, Options options) {
         String localAet = AeTitles.read(options, "local_aet", DEFAULT_LOCAL_AET);
@@ -53,12 +63,19 @@ record DimseBackendConfig(String localAet, DimseOperation retrieveMode, Duration
         long connect = options.integer("connect_timeout_ms", DEFAULT_CONNECT_TIMEOUT_MS, 1, 600_000);
         long dimse = options.integer("dimse_timeout_ms", DEFAULT_DIMSE_TIMEOUT_MS, 1, 3_600_000);
         int pooled = (int) options.integer("max_pooled_associations", DEFAULT_MAX_POOLED_ASSOCIATIONS, 0, 1_000);
+        long poolIdle = options.integer("pool_idle_timeout_ms", DEFAULT_POOL_IDLE_TIMEOUT_MS, 1, 3_600_000);
+        if (options.has("pool_idle_timeout_ms") && poolIdle >= dimse) {
+            options.problem("pool_idle_timeout_ms", "must be below dimse_timeout_ms (" + dimse + "), which aborts"
+                    + " an association idle that long");
+        }
         int maxResults = (int) options.integer("max_results", DEFAULT_MAX_RESULTS, 1, 1_000_000);
         String destination = AeTitles.optional(options, "move_destination").orElse(null);
+        IncomingStore incomingStore = incomingStore(backend, options, mode);
         DicomTls tls = tls(options);
-        warnAboutUnusedOptions(backend, options, pooled);
+        warnAboutUnusedOptions(backend, options);
         return new DimseBackendConfig(localAet, mode.equals("move") ? DimseOperation.MOVE : DimseOperation.GET,
-                Duration.ofMillis(connect), Duration.ofMillis(dimse), pooled, maxResults, destination, tls);
+                Duration.ofMillis(connect), Duration.ofMillis(dimse), pooled,
+                Duration.ofMillis(Math.min(poolIdle, dimse - 1)), maxResults, destination, incomingStore, tls);
     }
 
     /**
@@ -71,15 +88,37 @@ record DimseBackendConfig(String localAet, DimseOperation retrieveMode, Duration
                 dimseTimeout, dimseTimeout));
     }
 
-    private static void warnAboutUnusedOptions(String backend, Options options, int pooled) {
-        if (pooled > 0) {
-            LOG.log(Level.WARNING, () -> "backend '" + backend + "': max_pooled_associations = " + pooled
-                    + " is not yet effective; every request opens and releases its own association");
+    /**
+     * {@code incoming_store_port} (with {@code incoming_store_bind_address}): only in move mode,
+     * where it makes every retrieve a C-MOVE to the backend's own store SCP.
+     */
+    private static IncomingStore incomingStore(String backend, Options options, String mode) {
+        String bindAddress = options.string("incoming_store_bind_address").orElse(DEFAULT_INCOMING_STORE_BIND_ADDRESS);
+        if (!options.has("incoming_store_port")) {
+            if (options.has("incoming_store_bind_address")) {
+                options.problem("incoming_store_bind_address", "needs incoming_store_port");
+            }
+            if (mode.equals("move")) {
+                LOG.log(Level.INFO, () -> "backend '" + backend + "': dimse_retrieve_mode = \"move\" without"
+                        + " incoming_store_port: HTTP requests move to move_destination; DICOM callers' retrieves"
+                        + " are C-GETs");
+            }
+            return null;
         }
+        int port = (int) options.integer("incoming_store_port", 0, 1, 65_535);
+        if (!mode.equals("move")) {
+            options.problem("incoming_store_port", "needs dimse_retrieve_mode = \"move\" (the PACS moves to this"
+                    + " port; in get mode nothing listens there)");
+            return null;
+        }
+        return new IncomingStore(bindAddress, port);
+    }
+
+    private static void warnAboutUnusedOptions(String backend, Options options) {
         for (String key : RUST_ONLY_KEYS) {
             if (options.has(key)) {
-                LOG.log(Level.WARNING, () -> "backend '" + backend + "': " + key + " is ignored: this backend runs no"
-                        + " storage SCP; C-MOVE sends to move_destination, an AE the PACS knows");
+                LOG.log(Level.WARNING, () -> "backend '" + backend + "': " + key + " is ignored: the store SCP of"
+                        + " incoming_store_port runs while the backend does and relays what it receives");
             }
         }
     }

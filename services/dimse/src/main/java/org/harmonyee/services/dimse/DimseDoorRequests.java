@@ -8,9 +8,7 @@ import org.harmonyee.core.error.GatewayException;
 import org.harmonyee.core.error.ProblemType;
 import org.harmonyee.dicom.data.Attributes;
 import org.harmonyee.dicom.net.dimse.Status;
-import org.harmonyee.dicom.uid.UID;
 
-import java.util.Map;
 
 /**
  * Requests from a DICOM door, in the envelope convention of {@link DimseRequests}: the method is
@@ -20,12 +18,6 @@ import java.util.Map;
  * final status and counters are in the response's metadata.
  */
 final class DimseDoorRequests {
-
-    /** The C-GET information model that retrieves what a C-MOVE model names. */
-    private static final Map<String, String> GET_MODEL_OF = Map.of(
-            UID.PatientRootQueryRetrieveInformationModelMove, UID.PatientRootQueryRetrieveInformationModelGet,
-            UID.StudyRootQueryRetrieveInformationModelMove, UID.StudyRootQueryRetrieveInformationModelGet,
-            UID.PatientStudyOnlyQueryRetrieveInformationModelMove, UID.PatientStudyOnlyQueryRetrieveInformationModelGet);
 
     private final ScuOperations operations;
 
@@ -101,6 +93,6 @@ final class DimseDoorRequests {
     private static String model(RequestEnvelope request, DimseOperation operation, String level) {
         String affected = request.metadata().get(DimseRequests.AFFECTED_SOP_CLASS);
         return affected == null || affected.isBlank() ? Identifiers.model(operation, level)
-                : GET_MODEL_OF.getOrDefault(affected.strip(), affected.strip());
+                : Identifiers.getModelOf(affected.strip());
     }
 }

@@ -5,7 +5,6 @@ import org.harmonyee.dicom.data.Attributes;
 import org.harmonyee.dicom.net.dimse.DimseException;
 import org.harmonyee.dicom.net.pdu.AAbort;
 import org.harmonyee.dicom.net.service.FindResults;
-import org.harmonyee.dicom.net.service.ScuAssociation;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -18,8 +17,8 @@ import java.util.Optional;
  * association's reader hands them over through {@link FindResults}' bounded queue, so a slow
  * consumer slows the PACS down. The final status goes into the response's {@code dimse.status}
  * before the end is returned. Closed before the end, it sends C-CANCEL and waits (within the
- * DIMSE timeout) for the final response; the association is then released, or aborted if it
- * cannot be.
+ * DIMSE timeout) for the final response. An association whose C-FIND had its final response is
+ * given back to the backend's pool; one that failed is released, or aborted if it cannot be.
  */
 final class FindSource implements MatchSource {
 
@@ -27,15 +26,15 @@ final class FindSource implements MatchSource {
 
     private final String exchangeId;
     private final String backend;
-    private final ScuAssociation association;
+    private final ScuConnector.Connection connection;
     private final FindResults results;
     private Map<String, String> metadata = new HashMap<>();
     private boolean ended;
 
-    FindSource(String exchangeId, String backend, ScuAssociation association, FindResults results) {
+    FindSource(String exchangeId, String backend, ScuConnector.Connection connection, FindResults results) {
         this.exchangeId = exchangeId;
         this.backend = backend;
-        this.association = association;
+        this.connection = connection;
         this.results = results;
     }
 
@@ -53,6 +52,7 @@ final class FindSource implements MatchSource {
         Attributes match = nextMatch();
         if (match == null) {
             ended = true;
+            connection.ended();
             metadata.put(DimseRequests.STATUS, DimseRequests.status(results.status()));
             return Optional.empty();
         }
@@ -78,11 +78,13 @@ final class FindSource implements MatchSource {
             ended = true;
             try {
                 results.close();
-                LOG.log(Level.DEBUG, () -> exchangeId + ": " + association.association().name() + ": C-FIND cancelled");
+                connection.ended();
+                LOG.log(Level.DEBUG, () -> exchangeId + ": " + connection.association().association().name()
+                        + ": C-FIND cancelled");
             } catch (IOException e) {
-                association.association().abort(AAbort.byUser(), "C-CANCEL failed: " + e.getMessage());
+                connection.association().association().abort(AAbort.byUser(), "C-CANCEL failed: " + e.getMessage());
             }
         }
-        association.close();
+        connection.close();
     }
 }

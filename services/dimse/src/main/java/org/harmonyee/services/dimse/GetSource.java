@@ -6,10 +6,8 @@ import org.harmonyee.core.envelope.Result;
 import org.harmonyee.core.envelope.ResultStream;
 import org.harmonyee.core.error.GatewayException;
 import org.harmonyee.core.error.ProblemType;
-import org.harmonyee.dicom.data.Attributes;
 import org.harmonyee.dicom.io.FileMetaInformation;
 import org.harmonyee.dicom.net.dimse.DimseException;
-import org.harmonyee.dicom.net.dimse.Priority;
 import org.harmonyee.dicom.net.dimse.Status;
 import org.harmonyee.dicom.net.pdu.AAbort;
 import org.harmonyee.dicom.net.service.RetrieveResult;
@@ -31,9 +29,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The instances of a running C-GET as results, each handed to the consumer as its C-STORE
- * sub-operation arrives: a part with the instance as a PS3.10 stream (File Meta Information, then
- * the data set as received), pulled through an {@link InstancePipe}. The sub-operation is answered
+ * The instances of a running retrieve as results, each handed to the consumer as its C-STORE
+ * sub-operation arrives (on the retrieve's association for a C-GET; on an association of the
+ * PACS's to the {@link MoveDestinationScp} for a C-MOVE, {@code dimse_retrieve_mode = "move"}):
+ * a part with the instance as a PS3.10 stream (File Meta Information, then the data set as
+ * received), pulled through an {@link InstancePipe}. The sub-operation is answered
  * only once the consumer has read the instance (Success) or dropped it (0110), and the next
  * instance is not handed over before, so one instance at most is on its way and at most
  * {@link InstancePipe#CAPACITY} bytes of it are held. Pulling the next result drops the previous
@@ -53,6 +53,8 @@ final class GetSource implements ResultStream.Source {
 
     private final String exchangeId;
     private final String backend;
+    private final DimseOperation operation;
+    private final ScuConnector.Connection connection;
     private final ScuAssociation association;
     private final BlockingQueue<Item> handOff = new ArrayBlockingQueue<>(1);
     private final CountDownLatch retrieveEnded = new CountDownLatch(1);
@@ -65,10 +67,12 @@ final class GetSource implements ResultStream.Source {
     private InstancePipe current;
     private boolean ended;
 
-    GetSource(String exchangeId, String backend, ScuAssociation association) {
+    GetSource(String exchangeId, String backend, ScuConnector.Connection connection, DimseOperation operation) {
         this.exchangeId = exchangeId;
         this.backend = backend;
-        this.association = association;
+        this.operation = operation;
+        this.connection = connection;
+        this.association = connection.association();
     }
 
     /** Where the final status (and counters) go: the streaming response's metadata. */
@@ -77,22 +81,24 @@ final class GetSource implements ResultStream.Source {
         return this;
     }
 
-    /** Runs the C-GET to its final response; on a thread of its own, as it waits for the end. */
-    void retrieve(String model, Attributes identifier, Priority priority) {
+    /** Runs the retrieve to its final response; on a thread of its own, as it waits for the end. */
+    void retrieve(ScuOperations.Retrieval retrieval) {
         try {
-            RetrieveResult result = association.get(model, identifier, priority, this::store, progress -> {
+            RetrieveResult result = retrieval.run(this::store, progress -> {
                 remaining.set(progress.remaining());
                 return !closed;
             });
+            connection.ended();
             handOver(new Item(null, null, result, null));
         } catch (DimseException e) {
-            handOver(new Item(null, null, null, DimseStatusMapping.refused(backend, DimseOperation.GET, e)));
+            handOver(new Item(null, null, null, DimseStatusMapping.refused(backend, operation, e)));
         } catch (IOException e) {
-            handOver(new Item(null, null, null, DimseStatusMapping.lost(backend, DimseOperation.GET, e)));
+            handOver(new Item(null, null, null, DimseStatusMapping.lost(backend, operation, e)));
         } catch (RuntimeException | Error e) {
-            LOG.log(Level.ERROR, exchangeId + ": " + association.association().name() + ": C-GET failed", e);
+            LOG.log(Level.ERROR, exchangeId + ": " + association.association().name() + ": " + operation.command()
+                    + " failed", e);
             handOver(new Item(null, null, null, new GatewayException(ProblemType.INTERNAL, "backend '" + backend
-                    + "': the C-GET failed; the log has the details under exchange " + exchangeId)));
+                    + "': the " + operation.command() + " failed; the log has the details under exchange " + exchangeId)));
             throw e;
         } finally {
             retrieveEnded.countDown();
@@ -102,7 +108,7 @@ final class GetSource implements ResultStream.Source {
     /** A C-STORE sub-operation, on the association's reader: hands the instance over and streams it through. */
     private int store(ScpContext context, InputStream dataSet) throws DimseException, IOException {
         if (closed) {
-            throw new IOException("the consumer of the C-GET went away");
+            throw new IOException("the consumer of the " + operation.command() + " went away");
         }
         String uid = context.request().affectedSopInstanceUid();
         String sopInstance = uid == null ? "" : uid.strip();
@@ -189,7 +195,7 @@ final class GetSource implements ResultStream.Source {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             ended = true;
-            throw DimseStatusMapping.lost(backend, DimseOperation.GET, new InterruptedIOException(
+            throw DimseStatusMapping.lost(backend, operation, new InterruptedIOException(
                     "interrupted while waiting for the next instance"));
         }
     }
@@ -210,13 +216,13 @@ final class GetSource implements ResultStream.Source {
         }
         if (!ended) {
             ended = true;
-            association.association().abort(AAbort.byUser(), exchangeId + ": the consumer closed the C-GET");
+            association.association().abort(AAbort.byUser(), exchangeId + ": the consumer closed the " + operation.command());
         }
-        association.close();
+        connection.close();
         try {
             if (!retrieveEnded.await(5, TimeUnit.SECONDS)) {
                 LOG.log(Level.WARNING, () -> exchangeId + ": " + association.association().name()
-                        + ": the C-GET did not end within 5 s of its abort");
+                        + ": the " + operation.command() + " did not end within 5 s of its abort");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -134,6 +134,23 @@ final class Identifiers {
         return value != null && !value.isBlank();
     }
 
+    /** The C-GET information model of each C-MOVE model, and back. */
+    private static final Map<String, String> GET_MODEL_OF_MOVE = Map.of(
+            UID.PatientRootQueryRetrieveInformationModelMove, UID.PatientRootQueryRetrieveInformationModelGet,
+            UID.StudyRootQueryRetrieveInformationModelMove, UID.StudyRootQueryRetrieveInformationModelGet,
+            UID.PatientStudyOnlyQueryRetrieveInformationModelMove, UID.PatientStudyOnlyQueryRetrieveInformationModelGet);
+
+    /** The C-GET model that retrieves what a C-MOVE model names; any other model as it is. */
+    static String getModelOf(String model) {
+        return GET_MODEL_OF_MOVE.getOrDefault(model, model);
+    }
+
+    /** The C-MOVE model that retrieves what a C-GET model names; any other model as it is. */
+    static String moveModelOf(String model) {
+        return GET_MODEL_OF_MOVE.entrySet().stream().filter(entry -> entry.getValue().equals(model))
+                .map(Map.Entry::getKey).findFirst().orElse(model);
+    }
+
     /** The information model for an operation at a level: Patient Root for PATIENT, else Study Root. */
     static String model(DimseOperation operation, String level) {
         boolean patientRoot = PATIENT.equals(level);

@@ -4,7 +4,10 @@ import org.harmonyee.dicom.net.association.TransferCapabilities;
 import org.harmonyee.dicom.net.service.Proposal;
 import org.harmonyee.dicom.uid.UID;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * What a C-GET proposes: the retrieve model, then for each storage SOP class a PACS commonly holds
@@ -14,6 +17,7 @@ import java.util.List;
  * Photographic classes, stored as JPEG as a rule, list the compressed context first, the others
  * the native one: a PACS that sends a whole class in the first context accepted for it (DCMTK's
  * dcmqrscp) then sends photographs as stored and converts nothing but between native syntaxes.
+ * The same grouping makes what the backend's {@link MoveDestinationScp} accepts ({@link #moveCapabilities}).
  */
 final class RetrieveProposal {
 
@@ -53,7 +57,36 @@ final class RetrieveProposal {
             UID.SpatialRegistrationStorage, UID.DeformableSpatialRegistrationStorage, UID.RawDataStorage,
             UID.TwelveLeadECGWaveformStorage, UID.GeneralECGWaveformStorage, UID.HemodynamicWaveformStorage);
 
+    /** Compressed syntaxes that lose nothing: accepted for every image class. */
+    private static final List<String> LOSSLESS = List.of(UID.JPEGLosslessSV1, UID.JPEGLossless, UID.JPEG2000Lossless,
+            UID.JPEGLSLossless, UID.RLELossless);
+
     private RetrieveProposal() {
+    }
+
+    /**
+     * What the move destination accepts, the proposer's order deciding as usual: photographs in any
+     * syntax, other images natively or losslessly compressed, classes without pixel data natively,
+     * any other storage class as a storage SCP keeps it. A PACS that proposes the same syntaxes for
+     * every class in one context per class (dcmqrscp: lossy JPEG first with {@code -xy}) thus
+     * sends photographs as stored and never has to compress a CT to lossy JPEG.
+     */
+    static TransferCapabilities moveCapabilities() {
+        Map<String, List<String>> syntaxes = new LinkedHashMap<>();
+        syntaxes.put(UID.Verification, TransferCapabilities.NATIVE_TRANSFER_SYNTAXES);
+        TransferCapabilities.storageSopClasses().forEach(sopClass -> syntaxes.put(sopClass,
+                TransferCapabilities.STORAGE_TRANSFER_SYNTAXES));
+        List<String> compressed = List.of(COMPRESSED);
+        PHOTOGRAPHIC.forEach(sopClass -> syntaxes.put(sopClass, concat(TransferCapabilities.NATIVE_TRANSFER_SYNTAXES,
+                compressed)));
+        IMAGES.forEach(sopClass -> syntaxes.put(sopClass, concat(TransferCapabilities.NATIVE_TRANSFER_SYNTAXES,
+                LOSSLESS)));
+        NON_IMAGES.forEach(sopClass -> syntaxes.put(sopClass, TransferCapabilities.NATIVE_TRANSFER_SYNTAXES));
+        return new TransferCapabilities(syntaxes);
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        return Stream.concat(first.stream(), second.stream()).toList();
     }
 
     /** The proposal for a C-GET in {@code model}: at most 128 contexts, as an association allows. */

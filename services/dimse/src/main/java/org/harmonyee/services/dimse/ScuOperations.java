@@ -7,6 +7,7 @@ import org.harmonyee.dicom.data.Attributes;
 import org.harmonyee.dicom.net.dimse.DimseException;
 import org.harmonyee.dicom.net.dimse.Priority;
 import org.harmonyee.dicom.net.pdu.AAbort;
+import org.harmonyee.dicom.net.service.CStoreScp;
 import org.harmonyee.dicom.net.service.DirectoryStorage;
 import org.harmonyee.dicom.net.service.FindResults;
 import org.harmonyee.dicom.net.service.Proposal;
@@ -22,8 +23,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The DIMSE services the backend performs on a PACS, each on an association of its own (opened
- * through {@link ScuConnector}, released when done), whichever door the request came through:
+ * The DIMSE services the backend performs on a PACS, each on an association that
+ * {@link ScuConnector} gives it (kept open for the next request when the operation ended well and
+ * pooling is on, released otherwise), whichever door the request came through:
  * the doors' request shapes are read and answered by {@link DimseDoorRequests} and
  * {@link HttpDoorRequests}. Every failure is a {@link GatewayException} (see {@link DimseStatusMapping}).
  */
@@ -37,20 +39,31 @@ final class ScuOperations {
     record Stored(Part10Input instance, int status) {
     }
 
+    /** How a retrieve runs on its association, giving each instance to {@code store} as it arrives. */
+    @FunctionalInterface
+    interface Retrieval {
+        RetrieveResult run(CStoreScp store, RetrieveScu.Listener listener) throws IOException, DimseException;
+    }
+
     private final String backend;
     private final ScuConnector connector;
     private final Executor executor;
+    private final MoveDestinationScp moveDestination;
 
-    ScuOperations(String backend, ScuConnector connector, Executor executor) {
+    /** @param moveDestination where retrieves move to ({@code dimse_retrieve_mode = "move"}), or null to C-GET */
+    ScuOperations(String backend, ScuConnector connector, Executor executor, MoveDestinationScp moveDestination) {
         this.backend = backend;
         this.connector = connector;
         this.executor = executor;
+        this.moveDestination = moveDestination;
     }
 
     Echo echo(String exchangeId) {
-        ScuConnector.Connection connection = connector.open(exchangeId, DimseOperation.ECHO, Proposal.verification());
-        try (ScuAssociation association = connection.association()) {
-            return new Echo(connection.remote(), association.echo());
+        try (ScuConnector.Connection connection = connector.open(exchangeId, DimseOperation.ECHO,
+                DimseOperation.ECHO.command(), Proposal.verification())) {
+            Echo echo = new Echo(connection.remote(), connection.association().echo());
+            connection.ended();
+            return echo;
         } catch (DimseException e) {
             throw DimseStatusMapping.refused(backend, DimseOperation.ECHO, e);
         } catch (IOException e) {
@@ -61,52 +74,86 @@ final class ScuOperations {
     /** Starts a C-FIND; its matches are pulled from the source, which must be closed. */
     FindSource find(String exchangeId, String model, Attributes identifier, Priority priority) {
         Proposal proposal = new Proposal().add(model, UID.ExplicitVRLittleEndian, UID.ImplicitVRLittleEndian);
-        ScuAssociation association = connector.open(exchangeId, DimseOperation.FIND, proposal).association();
+        ScuConnector.Connection connection = connector.open(exchangeId, DimseOperation.FIND, contexts(DimseOperation.FIND,
+                model), proposal);
         try {
-            FindResults results = association.findResults(model, identifier, priority);
-            return new FindSource(exchangeId, backend, association, results);
+            FindResults results = connection.association().findResults(model, identifier, priority);
+            return new FindSource(exchangeId, backend, connection, results);
         } catch (DimseException e) {
-            association.close();
+            connection.close();
             throw DimseStatusMapping.refused(backend, DimseOperation.FIND, e);
         } catch (IOException e) {
-            association.close();
+            connection.close();
             throw DimseStatusMapping.lost(backend, DimseOperation.FIND, e);
         }
     }
 
-    /** Starts a C-GET whose instances are pulled from the source as they arrive; close the source. */
+    /**
+     * Starts a retrieve of what the C-GET {@code model} and {@code identifier} name, whose instances
+     * are pulled from the source as they arrive; close the source. It is a C-GET, or in move mode a
+     * C-MOVE to the backend's own {@link MoveDestinationScp}.
+     */
     GetSource get(String exchangeId, String model, Attributes identifier, Priority priority) {
-        ScuAssociation association = connector.open(exchangeId, DimseOperation.GET, RetrieveProposal.of(model))
-                .association();
-        GetSource source = new GetSource(exchangeId, backend, association);
+        ScuConnector.Connection connection = openRetrieve(exchangeId, model);
+        GetSource source = new GetSource(exchangeId, backend, connection, retrieveMode());
+        Retrieval retrieval = retrieval(connection.association(), model, identifier, priority);
         try {
-            executor.execute(() -> source.retrieve(model, identifier, priority));
+            executor.execute(() -> source.retrieve(retrieval));
         } catch (RejectedExecutionException e) {
-            association.association().abort(AAbort.byUser(), exchangeId + ": no thread for the C-GET");
-            association.close();
+            connection.association().association().abort(AAbort.byUser(), exchangeId + ": no thread for the C-GET");
+            connection.close();
             throw new GatewayException(ProblemType.BACKEND_UNAVAILABLE, "backend '" + backend
-                    + "': no thread is free to run the C-GET", e);
+                    + "': no thread is free to run the " + retrieveMode().command(), e);
         }
         return source;
     }
 
-    /** A C-GET whose instances are written into {@code folder} as {@code <SOP Instance UID>.dcm}. */
+    /** A retrieve (as {@link #get}) whose instances are written into {@code folder} as {@code <SOP Instance UID>.dcm}. */
     RetrieveResult getInto(String exchangeId, String model, Attributes identifier, Priority priority, Path folder) {
-        ScuConnector.Connection connection = connector.open(exchangeId, DimseOperation.GET, RetrieveProposal.of(model));
-        try (ScuAssociation association = connection.association()) {
-            return association.get(model, identifier, priority, new DirectoryStorage(folder), RetrieveScu.Listener.NONE);
+        try (ScuConnector.Connection connection = openRetrieve(exchangeId, model)) {
+            RetrieveResult result = retrieval(connection.association(), model, identifier, priority)
+                    .run(new DirectoryStorage(folder), RetrieveScu.Listener.NONE);
+            connection.ended();
+            return result;
         } catch (DimseException e) {
-            throw DimseStatusMapping.refused(backend, DimseOperation.GET, e);
+            throw DimseStatusMapping.refused(backend, retrieveMode(), e);
         } catch (IOException e) {
-            throw DimseStatusMapping.lost(backend, DimseOperation.GET, e);
+            throw DimseStatusMapping.lost(backend, retrieveMode(), e);
         }
+    }
+
+    private DimseOperation retrieveMode() {
+        return moveDestination == null ? DimseOperation.GET : DimseOperation.MOVE;
+    }
+
+    /** The association of a retrieve: proposing the storage classes for a C-GET, the C-MOVE model for a move. */
+    private ScuConnector.Connection openRetrieve(String exchangeId, String getModel) {
+        if (moveDestination == null) {
+            return connector.open(exchangeId, DimseOperation.GET, contexts(DimseOperation.GET, getModel),
+                    RetrieveProposal.of(getModel));
+        }
+        String moveModel = Identifiers.moveModelOf(getModel);
+        return connector.open(exchangeId, DimseOperation.MOVE, contexts(DimseOperation.MOVE, moveModel),
+                new Proposal().add(moveModel, UID.ExplicitVRLittleEndian, UID.ImplicitVRLittleEndian));
+    }
+
+    private Retrieval retrieval(ScuAssociation association, String getModel, Attributes identifier, Priority priority) {
+        if (moveDestination == null) {
+            return (store, listener) -> association.get(getModel, identifier, priority, store, listener);
+        }
+        String moveModel = Identifiers.moveModelOf(getModel);
+        return (store, listener) -> moveDestination.receive(store, messageId -> association.move(moveModel,
+                identifier, moveDestination.aeTitle(), priority, messageId, listener));
     }
 
     RetrieveResult move(String exchangeId, String model, Attributes identifier, String destination, Priority priority) {
         Proposal proposal = new Proposal().add(model, UID.ExplicitVRLittleEndian, UID.ImplicitVRLittleEndian);
-        ScuConnector.Connection connection = connector.open(exchangeId, DimseOperation.MOVE, proposal);
-        try (ScuAssociation association = connection.association()) {
-            return association.move(model, identifier, destination, priority, RetrieveScu.Listener.NONE);
+        try (ScuConnector.Connection connection = connector.open(exchangeId, DimseOperation.MOVE,
+                contexts(DimseOperation.MOVE, model), proposal)) {
+            RetrieveResult result = connection.association().move(model, identifier, destination, priority,
+                    RetrieveScu.Listener.NONE);
+            connection.ended();
+            return result;
         } catch (DimseException e) {
             throw DimseStatusMapping.refused(backend, DimseOperation.MOVE, e);
         } catch (IOException e) {
@@ -121,15 +168,23 @@ final class ScuOperations {
     Stored store(String exchangeId, Body body, Priority priority) {
         try (Part10Input instance = Part10Input.read(body)) {
             Proposal proposal = new Proposal().add(instance.sopClassUid(), instance.transferSyntaxUid());
-            ScuConnector.Connection connection = connector.open(exchangeId, DimseOperation.STORE, proposal);
-            try (ScuAssociation association = connection.association()) {
-                return new Stored(instance, association.store(instance.sopClassUid(), instance.sopInstanceUid(),
-                        instance.transferSyntaxUid(), instance.dataSet(), priority));
+            try (ScuConnector.Connection connection = connector.open(exchangeId, DimseOperation.STORE,
+                    contexts(DimseOperation.STORE, instance.sopClassUid() + " " + instance.transferSyntaxUid()),
+                    proposal)) {
+                Stored stored = new Stored(instance, connection.association().store(instance.sopClassUid(),
+                        instance.sopInstanceUid(), instance.transferSyntaxUid(), instance.dataSet(), priority));
+                connection.ended();
+                return stored;
             }
         } catch (DimseException e) {
             throw DimseStatusMapping.refused(backend, DimseOperation.STORE, e);
         } catch (IOException e) {
             throw DimseStatusMapping.lost(backend, DimseOperation.STORE, e);
         }
+    }
+
+    /** What an association opened for {@code operation} on {@code syntaxes} can be reused for. */
+    private static String contexts(DimseOperation operation, String syntaxes) {
+        return operation.command() + " " + syntaxes;
     }
 }

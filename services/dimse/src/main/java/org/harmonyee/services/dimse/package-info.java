@@ -1,7 +1,8 @@
 /**
  * Service {@code dicom} (alias {@code dicom_scu}): the DICOM SCU backend. It performs C-ECHO,
  * C-FIND, C-GET, C-MOVE and C-STORE on a PACS with the DICOM toolkit ({@code harmony-dicom-net}),
- * one association per request, on a target of its pool ({@link org.harmonyee.services.dimse.DicomTargets},
+ * each request on an association of its own (new, or kept idle from an earlier request to the same
+ * target for the same contexts: {@link org.harmonyee.services.dimse.AssociationPool}), on a target of its pool ({@link org.harmonyee.services.dimse.DicomTargets},
  * probed by C-ECHO), and maps every failure to the gateway's problems
  * ({@link org.harmonyee.services.dimse.DimseStatusMapping}).
  *
@@ -43,6 +44,12 @@
  * <li>C-STORE: empty, {@code dimse.status} 0000 or the PACS's warning (B000, B006, B007).</li>
  * </ul>
  *
+ * <h2>Move mode</h2>
+ * With {@code dimse_retrieve_mode = "move"} and {@code incoming_store_port}, every retrieve (a
+ * DICOM door's C-GET and C-MOVE, an HTTP door's get) is a C-MOVE to the backend's own
+ * {@link org.harmonyee.services.dimse.MoveDestinationScp}, and its instances are answered exactly
+ * as a C-GET's above: the envelope convention does not change with the mode.
+ *
  * <h2>Requests from HTTP doors</h2>
  * Any other request (metadata {@code protocol} = {@code http}) is answered in the Rust Harmony's
  * JSON shapes, as {@link org.harmonyee.services.dimse.HttpDoorRequests} describes: the operation
@@ -59,7 +66,6 @@
  * both doors' requests are answered as with a real PACS.
  *
  * <p>Must not touch: the DICOM door, the gateway's SCP side or resource adapter (they build on the convention
- * above); the servlet layer; any Jakarta API. Connection pooling ({@code max_pooled_associations})
- * is accepted but not yet effective.
+ * above); the servlet layer; any Jakarta API.
  */
 package org.harmonyee.services.dimse;

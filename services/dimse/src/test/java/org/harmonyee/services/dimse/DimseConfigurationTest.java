@@ -68,6 +68,8 @@ class DimseConfigurationTest {
                 dimse_timeout_ms = "soon"
                 max_results = -1
                 move_destination = "   "
+                pool_idle_timeout_ms = 60000
+                max_pooled_associations = 1001
                 tls_trust_store = "trust.p12"
                 """));
 
@@ -81,6 +83,8 @@ class DimseConfigurationTest {
                 .contains("[backends.pacs] dimse_timeout_ms: expected an integer")
                 .contains("[backends.pacs] max_results: expected 1-1000000, got -1")
                 .contains("[backends.pacs] move_destination: expected an AE title")
+                .contains("[backends.pacs] pool_idle_timeout_ms: must be below dimse_timeout_ms (60000)")
+                .contains("[backends.pacs] max_pooled_associations: expected 0-1000, got 1001")
                 .contains("[backends.pacs] tls_trust_store: needs use_tls = true");
     }
 

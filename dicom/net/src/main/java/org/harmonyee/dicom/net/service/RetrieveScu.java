@@ -38,22 +38,35 @@ public final class RetrieveScu {
 
     public static RetrieveResult get(Association association, String sopClassUid, Attributes keys, Priority priority,
                                      Listener listener) throws IOException, DimseException {
-        return retrieve(association, CommandField.C_GET_RQ, sopClassUid, keys, priority, null, listener);
+        return retrieve(association, CommandField.C_GET_RQ, association.nextMessageId(), sopClassUid, keys, priority,
+                null, listener);
     }
 
     public static RetrieveResult move(Association association, String sopClassUid, Attributes keys, String destination,
                                       Priority priority, Listener listener) throws IOException, DimseException {
-        return retrieve(association, CommandField.C_MOVE_RQ, sopClassUid, keys, priority, destination, listener);
+        return move(association, association.nextMessageId(), sopClassUid, keys, destination, priority, listener);
     }
 
-    private static RetrieveResult retrieve(Association association, int field, String sopClassUid, Attributes keys,
-                                           Priority priority, String destination, Listener listener)
+    /**
+     * A C-MOVE whose Message ID is {@code messageId}: the destination sees it as the Move Originator
+     * Message ID of each sub-operation, so a destination that receives for several moves at once
+     * can tell them apart when their IDs are unique across its requestors' associations.
+     */
+    public static RetrieveResult move(Association association, int messageId, String sopClassUid, Attributes keys,
+                                      String destination, Priority priority, Listener listener)
+            throws IOException, DimseException {
+        return retrieve(association, CommandField.C_MOVE_RQ, messageId, sopClassUid, keys, priority, destination,
+                listener);
+    }
+
+    private static RetrieveResult retrieve(Association association, int field, int messageId, String sopClassUid,
+                                           Attributes keys, Priority priority, String destination, Listener listener)
             throws IOException, DimseException {
         PresentationContext context = association.acceptedContext(sopClassUid, null);
         if (context == null) {
             throw new DimseException(Status.SOP_CLASS_NOT_SUPPORTED, "no context accepted for " + sopClassUid);
         }
-        Command request = Command.queryRetrieveRQ(field, association.nextMessageId(), sopClassUid, priority);
+        Command request = Command.queryRetrieveRQ(field, messageId, sopClassUid, priority);
         if (destination != null) {
             request.setString(Tag.MoveDestination, VR.AE, destination);
         }

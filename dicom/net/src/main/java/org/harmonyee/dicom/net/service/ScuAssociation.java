@@ -143,6 +143,12 @@ public final class ScuAssociation implements AutoCloseable {
         return RetrieveScu.move(association, sopClassUid, keys, destination, priority, listener);
     }
 
+    /** As {@link #move(String, Attributes, String, Priority, RetrieveScu.Listener)}, with {@code messageId} as its Message ID. */
+    public RetrieveResult move(String sopClassUid, Attributes keys, String destination, Priority priority, int messageId,
+                               RetrieveScu.Listener listener) throws IOException, DimseException {
+        return RetrieveScu.move(association, messageId, sopClassUid, keys, destination, priority, listener);
+    }
+
     public boolean isOpen() {
         return association.isOpen();
     }
