@@ -9,6 +9,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # shellcheck source=common.sh
 source "$ROOT/src/bench/common.sh"
+# shellcheck source=dicom-common.sh
+source "$ROOT/src/bench/dicom-common.sh"
 
 usage() {
   cat <<'EOF'
@@ -60,133 +62,21 @@ LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 
 # ---------------------------------------------------------------- the dataset
 
-# The tests' dataset (org.harmonyee.dicom.TestDataset): made once per clone, into a temporary
-# folder that is then renamed, so that neither the tests nor the bench see half of it.
-DATASET="$ROOT/target/test-dataset"
-if [[ ! -f "$DATASET/manifest.json" ]]; then
-  say "making the test dataset in $DATASET (src/test-tools/make_dataset.py)"
-  mkdir -p "$ROOT/target"
-  making="$(mktemp -d "$ROOT/target/test-dataset-XXXXXX")"
-  /usr/bin/python3 "$ROOT/src/test-tools/make_dataset.py" "$making/dataset" >"$making/generator.log" 2>&1 \
-    || { tail -n 20 "$making/generator.log" >&2; rm -rf "$making"
-         die "make_dataset.py failed: it needs dcmtk python3-pydicom python3-numpy imagemagick"; }
-  mv "$making/dataset" "$DATASET" 2>/dev/null || [[ -f "$DATASET/manifest.json" ]] \
-    || die "could not move the dataset into $DATASET"
-  rm -rf "$making"
-fi
-
-# manifest QUERY: what the manifest says, one answer a line.
-#   files TS     the files of that transfer syntax UID
-#   studies      the number of studies
-#   largest      "UID INSTANCES BYTES" of the study with the most bytes
-manifest() {
-  /usr/bin/python3 - "$DATASET" "$@" <<'PY'
-import json, os, sys
-dataset, query = sys.argv[1], sys.argv[2:]
-entries = json.load(open(os.path.join(dataset, "manifest.json")))
-if query[0] == "files":
-    for e in entries:
-        if e["TransferSyntaxUID"] == query[1]:
-            print(os.path.join(dataset, e["path"]))
-elif query[0] == "studies":
-    print(len({e["StudyInstanceUID"] for e in entries}))
-elif query[0] == "largest":
-    studies = {}
-    for e in entries:
-        count, size = studies.get(e["StudyInstanceUID"], (0, 0))
-        studies[e["StudyInstanceUID"]] = (count + 1, size + os.path.getsize(os.path.join(dataset, e["path"])))
-    uid, (count, size) = max(studies.items(), key=lambda item: item[1][1])
-    print(uid, count, size)
-PY
-}
+ensure_dataset
 STUDIES="$(manifest studies)"
 read -r STUDY_UID STUDY_INSTANCES STUDY_BYTES <<<"$(manifest largest)"
 
 # ---------------------------------------------------------------- processes, cleanup
 
-STATE="$(mktemp -d "${TMPDIR:-/tmp}/harmony-bench-dicom.XXXXXX")"
-QR_PID="" GATEWAY_PID="" CALL_PID=""
+bench_state dicom
 
-cleanup() {
-  local status=$?
-  trap - EXIT
-  trap '' INT TERM   # a second Ctrl-C must not cut the cleanup short
-  [[ -n "$CALL_PID" ]] && stop "$CALL_PID" "a DCMTK call" 5
-  [[ -n "$GATEWAY_PID" ]] && stop "$GATEWAY_PID" "the gateway" 60
-  [[ -n "$QR_PID" ]] && stop "$QR_PID" "dcmqrscp" 10
-  if [[ $status -eq 0 && $KEEP == false ]]; then
-    rm -rf "$STATE"
-  else
-    say "configs and logs are in $STATE"
-  fi
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-# call LOG TOOL ARGS...: one DCMTK call in the background (a signal ends the bench at once),
-# bounded by `timeout`; its output goes to LOG. Returns the tool's status.
-call() {
-  local log="$1" status=0
-  shift
-  timeout "$CALL_TIMEOUT" "$@" >"$log" 2>&1 &
-  CALL_PID=$!
-  wait "$CALL_PID" || status=$?
-  CALL_PID=""
-  return "$status"
-}
-
-# await_echo AET PORT WHAT SECONDS [PID]: until C-ECHO to AET answers (or PID ends).
-await_echo() {
-  local i
-  for ((i = 0; i < $4 * 5; i++)); do
-    echoscu -q -to 2 -aet BENCH_SCU -aec "$1" 127.0.0.1 "$2" >/dev/null 2>&1 && return
-    [[ -n "${5:-}" ]] && ! kill -0 "$5" 2>/dev/null && break
-    sleep 0.2
-  done
-  return 1
-}
-
-free_port QR_PORT; free_port DICOM_PORT; free_port MANAGEMENT_PORT
-QR_AET="DCMQRSCP" ROUTER_AET="BENCH_ROUTER"
+free_port DICOM_PORT; free_port MANAGEMENT_PORT
+ROUTER_AET="BENCH_ROUTER"
 say "state in $STATE"
 
 # ---------------------------------------------------------------- dcmqrscp, loaded
 
-mkdir -p "$STATE/dcmqrscp/db/$QR_AET"
-cat > "$STATE/dcmqrscp/dcmqrscp.cfg" <<EOF
-# harmony bench dicom: the PACS. Written by src/bench/dicom-bench.sh.
-NetworkTCPPort  = $QR_PORT
-MaxPDUSize      = 16384
-MaxAssociations = 64
-
-HostTable BEGIN
-HostTable END
-
-VendorTable BEGIN
-VendorTable END
-
-AETable BEGIN
-$QR_AET $STATE/dcmqrscp/db/$QR_AET RW (500, 1024mb) ANY
-AETable END
-EOF
-# DCMTK 3.6.7's dcmqrscp has no bind-address option: it listens on every interface.
-dcmqrscp -c "$STATE/dcmqrscp/dcmqrscp.cfg" +xy +U8 "$QR_PORT" >"$STATE/dcmqrscp/dcmqrscp.log" 2>&1 &
-QR_PID=$!
-await_echo "$QR_AET" "$QR_PORT" 20 "$QR_PID" \
-  || { tail -n 20 "$STATE/dcmqrscp/dcmqrscp.log" >&2; die "dcmqrscp did not answer C-ECHO on 127.0.0.1:$QR_PORT"; }
-
-# Each file in its own transfer syntax: storescu proposes exactly that one.
-loaded=0
-for spec in 1.2.840.10008.1.2:-xi 1.2.840.10008.1.2.1:-xe 1.2.840.10008.1.2.4.50:-xy; do
-  mapfile -t files < <(manifest files "${spec%%:*}")
-  [[ ${#files[@]} -eq 0 ]] && continue
-  call "$STATE/load-${spec%%:*}.log" storescu -R "${spec##*:}" -aet BENCH_SCU -aec "$QR_AET" 127.0.0.1 "$QR_PORT" \
-      "${files[@]}" || die "storescu could not load dcmqrscp (log: $STATE/load-${spec%%:*}.log)"
-  loaded=$((loaded + ${#files[@]}))
-done
-say "dcmqrscp on 127.0.0.1:$QR_PORT as $QR_AET, loaded with $loaded instances of $DATASET"
+start_loaded_dcmqrscp
 
 # ---------------------------------------------------------------- the gateway
 
@@ -306,9 +196,6 @@ for ((round = 1; round <= WARMUP + ROUNDS; round++)); do
 done
 
 # ---------------------------------------------------------------- the table
-
-median() { tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -n | awk '{ v[NR] = $1 }
-  END { printf "%.1f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 cpu="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)"
 echo

@@ -10,6 +10,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # shellcheck source=common.sh
 source "$ROOT/src/bench/common.sh"
+# shellcheck source=dicom-common.sh
+source "$ROOT/src/bench/dicom-common.sh"
 
 usage() {
   cat <<'EOF'
@@ -20,9 +22,9 @@ usage: ./harmony bench jmix [OPTIONS]
   --smoke      1 warm-up round and 2 rounds: checks that the bench works, measures nothing
   --keep       keep the state directory (configs, logs, dcmqrscp's database) afterwards
 
-Needs DCMTK, zip and curl (apt-get install dcmtk zip curl) and the test dataset in
-target/test-dataset (made by the tests or `./harmony bench dicom`). Everything listens on
-127.0.0.1, on free ports. HARMONY_JAVA_OPTS reaches the gateway's JVM. See docs/benchmarks.md.
+Needs DCMTK, zip and curl (apt-get install dcmtk zip curl) and, the first time, what makes the
+test dataset in target/test-dataset (python3-pydicom python3-numpy imagemagick). Everything
+listens on 127.0.0.1, on free ports. HARMONY_JAVA_OPTS reaches the gateway's JVM. See docs/benchmarks.md.
 EOF
 }
 
@@ -51,85 +53,14 @@ done
 export TCP_NODELAY=1
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 
-DATASET="$ROOT/target/test-dataset"
-[[ -f "$DATASET/manifest.json" ]] || die "no test dataset in $DATASET: run the tests or ./harmony bench dicom once"
-# The study of the dataset with the most bytes: "UID INSTANCES BYTES", and its files by transfer syntax.
-read -r STUDY_UID STUDY_INSTANCES STUDY_BYTES <<<"$(/usr/bin/python3 - "$DATASET" <<'PY'
-import json, os, sys
-dataset = sys.argv[1]
-studies = {}
-for e in json.load(open(os.path.join(dataset, "manifest.json"))):
-    count, size = studies.get(e["StudyInstanceUID"], (0, 0))
-    studies[e["StudyInstanceUID"]] = (count + 1, size + os.path.getsize(os.path.join(dataset, e["path"])))
-uid, (count, size) = max(studies.items(), key=lambda item: item[1][1])
-print(uid, count, size)
-PY
-)"
+ensure_dataset
+read -r STUDY_UID STUDY_INSTANCES STUDY_BYTES <<<"$(manifest largest)"
 
-STATE="$(mktemp -d "${TMPDIR:-/tmp}/harmony-bench-jmix.XXXXXX")"
-QR_PID="" GATEWAY_PID="" CALL_PID=""
-cleanup() {
-  local status=$?
-  trap - EXIT
-  trap '' INT TERM
-  [[ -n "$CALL_PID" ]] && stop "$CALL_PID" "a call" 5
-  [[ -n "$GATEWAY_PID" ]] && stop "$GATEWAY_PID" "the gateway" 60
-  [[ -n "$QR_PID" ]] && stop "$QR_PID" "dcmqrscp" 10
-  if [[ $status -eq 0 && $KEEP == false ]]; then rm -rf "$STATE"; else say "configs and logs are in $STATE"; fi
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-call() {
-  local log="$1" status=0
-  shift
-  timeout "$CALL_TIMEOUT" "$@" >"$log" 2>&1 &
-  CALL_PID=$!
-  wait "$CALL_PID" || status=$?
-  CALL_PID=""
-  return "$status"
-}
-
-free_port QR_PORT; free_port HTTP_PORT
-QR_AET="DCMQRSCP"
+bench_state jmix
+free_port HTTP_PORT
 say "state in $STATE"
 
-# dcmqrscp, loaded with the dataset (every file in its own transfer syntax: +xy accepts them all).
-mkdir -p "$STATE/dcmqrscp/db/$QR_AET"
-cat > "$STATE/dcmqrscp/dcmqrscp.cfg" <<EOF
-NetworkTCPPort  = $QR_PORT
-MaxPDUSize      = 16384
-MaxAssociations = 64
-HostTable BEGIN
-HostTable END
-VendorTable BEGIN
-VendorTable END
-AETable BEGIN
-$QR_AET $STATE/dcmqrscp/db/$QR_AET RW (500, 1024mb) ANY
-AETable END
-EOF
-dcmqrscp -c "$STATE/dcmqrscp/dcmqrscp.cfg" +xy +U8 "$QR_PORT" >"$STATE/dcmqrscp/dcmqrscp.log" 2>&1 &
-QR_PID=$!
-for ((i = 0; i < 100; i++)); do
-  echoscu -q -to 2 -aet BENCH_SCU -aec "$QR_AET" 127.0.0.1 "$QR_PORT" >/dev/null 2>&1 && break
-  kill -0 "$QR_PID" 2>/dev/null || die "dcmqrscp ended: $(tail -n 5 "$STATE/dcmqrscp/dcmqrscp.log")"
-  sleep 0.2
-done
-# Each file in its own transfer syntax: storescu proposes exactly that one.
-loaded=0
-for spec in 1.2.840.10008.1.2:-xi 1.2.840.10008.1.2.1:-xe 1.2.840.10008.1.2.4.50:-xy; do
-  mapfile -t files < <(/usr/bin/python3 -c 'import json, os, sys
-for e in json.load(open(os.path.join(sys.argv[1], "manifest.json"))):
-    if e["TransferSyntaxUID"] == sys.argv[2]:
-        print(os.path.join(sys.argv[1], e["path"]))' "$DATASET" "${spec%%:*}")
-  [[ ${#files[@]} -eq 0 ]] && continue
-  call "$STATE/load-${spec%%:*}.log" storescu -R "${spec##*:}" -aet BENCH_SCU -aec "$QR_AET" 127.0.0.1 "$QR_PORT" \
-      "${files[@]}" || die "storescu could not load dcmqrscp (log: $STATE/load-${spec%%:*}.log)"
-  loaded=$((loaded + ${#files[@]}))
-done
-say "dcmqrscp on 127.0.0.1:$QR_PORT loaded with $loaded instances"
+start_loaded_dcmqrscp
 
 mkdir -p "$STATE/gateway/pipelines"
 cat > "$STATE/gateway/config.toml" <<EOF
@@ -212,8 +143,6 @@ for ((round = 1; round <= WARMUP + ROUNDS; round++)); do
   for path in $order; do measure "$path"; done
 done
 
-median() { tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -n | awk '{ v[NR] = $1 }
-  END { printf "%.1f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 hand="$(median "${TIMES[by_hand]}")" built="$(median "${TIMES[gateway]}")" unhashed="$(median "${TIMES[gateway_unhashed]}")"
 
 cpu="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)"
