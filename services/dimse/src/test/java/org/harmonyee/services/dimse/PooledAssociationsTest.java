@@ -133,7 +133,7 @@ class PooledAssociationsTest {
 
         backend.close();
 
-        assertThat(scp.activeAssociations()).isZero();
+        awaitCount(scp::activeAssociations, 0, 5_000);
         assertThat(backend.associations().idleCount()).isZero();
     }
 
