@@ -36,6 +36,19 @@ stop() {
   kill -KILL "$pid" $children 2>/dev/null || true
 }
 
+# jit_queue CONFIG: how many methods the JVM of the gateway started with CONFIG has queued for
+# compilation ("?" without jcmd). Just after startup its C2 compiler has a couple of thousand queued
+# and takes a core of its own for minutes: a run then measures the JIT, not the gateway.
+jit_queue() {
+  local jvm
+  jvm="$(pgrep -f -- "java .*-Dharmony.config=$1 " | head -n 1 || true)"
+  if [[ -n "$jvm" ]] && command -v jcmd >/dev/null 2>&1; then
+    jcmd "$jvm" Compiler.queue 2>/dev/null | grep -c '^[0-9]' || true
+  else
+    echo "?"
+  fi
+}
+
 # start_gateway CONFIG LOG TIMEOUT: `./harmony run --config CONFIG` in the background, its console
 # into LOG; sets GATEWAY_PID at once (for the caller's cleanup) and, once the console says
 # "Harmony EE ready", WAITED (seconds). Dies with the log's tail if it is not ready in TIMEOUT s.

@@ -18,6 +18,9 @@ usage: ./harmony bench dicom [OPTIONS]
 
   --rounds N   measured rounds of the four calls (find and get, direct and through the gateway; default 10)
   --warmup N   unmeasured rounds first (default 3)
+  --jit-warmup S
+               after the gateway starts, seconds of gateway calls (find and get) before any round,
+               so that its JIT compiler has caught up (default 30)
   --pooled N   the gateway backend's max_pooled_associations (default 4; 0 opens an association per request)
   --smoke      1 warm-up round and 2 rounds: checks that the bench works, measures nothing
   --keep       keep the state directory (configs, logs, dcmqrscp's database) afterwards
@@ -28,19 +31,21 @@ on free ports. HARMONY_JAVA_OPTS reaches the gateway's JVM. See docs/benchmarks.
 EOF
 }
 
-ROUNDS=10 WARMUP=3 SMOKE=false KEEP=false POOLED=4
+ROUNDS=10 WARMUP=3 JIT_WARMUP=30 SMOKE=false KEEP=false POOLED=4
 STARTUP_TIMEOUT=300   # seconds for the gateway to say it is ready (a cold start takes ~10-40 s)
 CALL_TIMEOUT=120      # seconds for any one DCMTK call
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --smoke) SMOKE=true; ROUNDS=2; WARMUP=1; shift ;;
+    --smoke) SMOKE=true; ROUNDS=2; WARMUP=1; JIT_WARMUP=1; shift ;;
     --keep) KEEP=true; shift ;;
     -h|--help) usage; exit 0 ;;
     --rounds=*) ROUNDS="${1#*=}"; shift ;;
     --rounds) [[ $# -ge 2 ]] || die "--rounds needs a value"; ROUNDS="$2"; shift 2 ;;
     --pooled=*) POOLED="${1#*=}"; shift ;;
     --pooled) [[ $# -ge 2 ]] || die "--pooled needs a value"; POOLED="$2"; shift 2 ;;
+    --jit-warmup=*) JIT_WARMUP="${1#*=}"; shift ;;
+    --jit-warmup) [[ $# -ge 2 ]] || die "--jit-warmup needs a value"; JIT_WARMUP="$2"; shift 2 ;;
     --warmup=*) WARMUP="${1#*=}"; shift ;;
     --warmup) [[ $# -ge 2 ]] || die "--warmup needs a value"; WARMUP="$2"; shift 2 ;;
     *) usage >&2; die "unknown option '$1'" ;;
@@ -48,6 +53,7 @@ while [[ $# -gt 0 ]]; do
 done
 [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "--rounds needs a positive whole number, got '$ROUNDS'"
 [[ "$WARMUP" =~ ^[0-9]+$ ]] || die "--warmup needs a whole number, got '$WARMUP'"
+[[ "$JIT_WARMUP" =~ ^[0-9]+$ ]] || die "--jit-warmup needs a whole number of seconds, got '$JIT_WARMUP'"
 [[ "$POOLED" =~ ^[0-9]+$ ]] || die "--pooled needs a whole number, got '$POOLED'"
 
 for tool in dcmqrscp echoscu findscu getscu storescu; do
@@ -178,6 +184,16 @@ measure() {
   return 0
 }
 
+# The gateway's JVM compiles its hot paths while it serves (see jit_queue in common.sh): its calls
+# are repeated for --jit-warmup seconds before the rounds, so that they time the gateway, not its JIT.
+round=0
+say "JIT warm-up of the gateway: ${JIT_WARMUP} s of findscu and getscu through it (compile queue: $(jit_queue "$GATEWAY_CONFIG"))"
+for ((until = SECONDS + JIT_WARMUP; SECONDS < until; )); do
+  measure find gateway "$ROUTER_AET" "$DICOM_PORT"
+  measure get gateway "$ROUTER_AET" "$DICOM_PORT"
+done
+JIT_QUEUE="$(jit_queue "$GATEWAY_CONFIG")"
+
 say "$WARMUP warm-up and $ROUNDS measured rounds: findscu of all $STUDIES studies and getscu of a $STUDY_INSTANCES-instance study" \
     "($(awk -v b="$STUDY_BYTES" 'BEGIN { printf "%.1f", b / 1e6 }') MB), each direct and through the gateway"
 START_TIME="$(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -203,6 +219,7 @@ echo "Harmony EE, DICOM bench, $START_TIME"
 echo "  $(nproc) cores${cpu:+ ($cpu)}; DCMTK $(dcmqrscp --version 2>&1 | sed -n '1s/.*v\([0-9][0-9.]*\).*/\1/p'); $(java -version 2>&1 | head -n 1)"
 echo "  $WARMUP warm-up and $ROUNDS measured rounds, median of each; times include starting the DCMTK tool; all on 127.0.0.1; max_pooled_associations = $POOLED${HARMONY_JAVA_OPTS:+; HARMONY_JAVA_OPTS=$HARMONY_JAVA_OPTS}"
 echo "  load average (1, 5, 15 min) before the bench: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+echo "  gateway: ${JIT_WARMUP} s JIT warm-up; methods queued for compilation before the rounds: $JIT_QUEUE"
 $SMOKE && echo "  smoke run: these figures check that the bench works; they are not measurements"
 echo
 printf '%-44s  %11s  %12s  %6s  %s\n' "Call" "direct (ms)" "gateway (ms)" "ratio" "goal"

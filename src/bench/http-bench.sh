@@ -306,7 +306,7 @@ measure() {
   say "$case, $target: ${WARMUP} s warm-up, ${DURATION} s measured, $connections conn: $url"
   run_wrk "$WARMUP" "$out.warmup.txt" -t"$threads" -c"$connections" -d"${WARMUP}s" "$url" \
     || die "wrk failed (warm-up of $case, $target): $(tail -n 3 "$out.warmup.txt")"
-  [[ "$target" == gateway ]] && JIT_QUEUE+=("$case $(jit_queue)")
+  [[ "$target" == gateway ]] && JIT_QUEUE+=("$case $(jit_queue "$GATEWAY_CONFIG")")
   run_wrk "$DURATION" "$out.txt" -t"$threads" -c"$connections" -d"${DURATION}s" --latency \
       -s "$BENCH_DIR/report.lua" "$url" \
     || die "wrk failed ($case, $target): $(tail -n 3 "$out.txt")"
@@ -335,14 +335,6 @@ GATEWAY="http://127.0.0.1:$GATEWAY_PORT"
 # measures the JIT, not the gateway (nginx has no such phase). Each gateway URL the cases use is
 # loaded first, and the length of the compile queue before each measured gateway run is printed.
 JIT_QUEUE=()
-GATEWAY_JVM="$(pgrep -f -- "-Dharmony.config=$GATEWAY_CONFIG -jar" | head -n 1 || true)"
-jit_queue() {
-  if [[ -n "$GATEWAY_JVM" ]] && command -v jcmd >/dev/null 2>&1; then
-    jcmd "$GATEWAY_JVM" Compiler.queue 2>/dev/null | grep -c '^[0-9]' || true
-  else
-    echo "?"
-  fi
-}
 JIT_URLS=()
 { wants small || wants latency; } && JIT_URLS+=("$CONNECTIONS $GATEWAY/api/small.json")
 wants large && JIT_URLS+=("$LARGE_CONNECTIONS $GATEWAY/api/1mib.bin")
@@ -355,7 +347,7 @@ for c in small large latency echo; do
 done
 say "${#JIT_URLS[@]} JIT warm-ups of $JIT_WARMUP s, then $runs runs of $((WARMUP + DURATION)) s: about $(((${#JIT_URLS[@]} * JIT_WARMUP + runs * (WARMUP + DURATION) + 59) / 60)) min"
 for u in "${JIT_URLS[@]}"; do
-  say "JIT warm-up of the gateway: ${JIT_WARMUP} s, ${u%% *} conn: ${u#* } (compile queue: $(jit_queue))"
+  say "JIT warm-up of the gateway: ${JIT_WARMUP} s, ${u%% *} conn: ${u#* } (compile queue: $(jit_queue "$GATEWAY_CONFIG"))"
   run_wrk "$JIT_WARMUP" "$STATE/wrk/jit-warmup.txt" -t"$THREADS" -c"${u%% *}" -d"${JIT_WARMUP}s" "${u#* }" \
     || die "wrk failed (JIT warm-up of the gateway): $(tail -n 3 "$STATE/wrk/jit-warmup.txt")"
 done
