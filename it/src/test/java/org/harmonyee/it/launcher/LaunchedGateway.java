@@ -84,6 +84,17 @@ final class LaunchedGateway implements AutoCloseable {
         return fail("no '" + marker + "' within " + within + ":\n" + String.join("\n", console));
     }
 
+    /** Kills the server's JVM at once (SIGKILL), as a crash or a pulled plug would: no shutdown at all. */
+    void crash() throws InterruptedException {
+        List<ProcessHandle> servers = process.descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false)).toList();
+        if (servers.isEmpty()) {
+            fail("no server JVM under the launcher to kill");
+        }
+        servers.forEach(ProcessHandle::destroyForcibly);
+        process.waitFor(60, TimeUnit.SECONDS);
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
