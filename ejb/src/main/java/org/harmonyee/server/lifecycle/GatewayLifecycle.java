@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.EJB;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -20,15 +21,18 @@ import org.harmonyee.core.runtime.BuildContext;
 import org.harmonyee.core.runtime.GatewayAssembler;
 import org.harmonyee.core.runtime.GatewayRuntime;
 import org.harmonyee.core.runtime.ServiceCatalog;
+import org.harmonyee.services.jmix.store.PackageIndex;
 
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Assembles the gateway when the application starts, publishes it in {@link RunningGateway}, and
- * closes it when the application stops. An invalid configuration fails the deployment with every
+ * Assembles the gateway when the application starts (handing the services what the server keeps
+ * for them: the jmix package index), publishes it in {@link RunningGateway}, and closes it when
+ * the application stops. An invalid configuration fails the deployment with every
  * problem in the log: the gateway never serves a configuration it could not fully build.
  */
 @Singleton
@@ -48,6 +52,10 @@ public class GatewayLifecycle {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
+
+    /** The jmix service's package index, in the server's database: a host service of the build. */
+    @EJB
+    PackageIndex packageIndex;
 
     @Inject
     RunningGateway running;
@@ -77,7 +85,8 @@ public class GatewayLifecycle {
 
     private BuildContext buildContext(GatewayConfig config) {
         LogLevels.apply(config);
-        return new BuildContext(config, executor, scheduler, Clock.systemUTC(), ServerInfo.describe());
+        return new BuildContext(config, executor, scheduler, Clock.systemUTC(), ServerInfo.describe(),
+                Map.of(PackageIndex.class, packageIndex));
     }
 
     @PreDestroy

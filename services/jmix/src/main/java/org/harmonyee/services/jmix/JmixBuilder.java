@@ -21,6 +21,7 @@ import org.harmonyee.services.jmix.format.PackageSecurity;
 import org.harmonyee.services.jmix.format.UploadLimits;
 import org.harmonyee.services.jmix.format.UploadValidator;
 import org.harmonyee.services.jmix.store.MemoryIndex;
+import org.harmonyee.services.jmix.store.PackageIndex;
 import org.harmonyee.services.jmix.store.PackageStore;
 import org.harmonyee.services.jmix.store.Retention;
 import org.harmonyee.services.jmix.store.StoredPackage;
@@ -42,7 +43,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * packages and their manifests, takes uploads ({@link Uploads}), and answers a study query with the
  * study's newest package, or builds one through the rest of the pipeline, whose backend is a
  * {@code dicom} backend ({@link StudyBuilds}). The package store is the endpoint's
- * {@code store_dir} (request metadata), else {@code <storage>/jmix-store}.
+ * {@code store_dir} (request metadata), else {@code <storage>/jmix-store}. The index of every
+ * store is the host's {@link PackageIndex} when it offers one (the server's database), else a
+ * {@link MemoryIndex}.
  *
  * <p>Options: {@code sender_id} (default {@code org:harmony-ee}), {@code sender_name} (default
  * {@code Harmony EE}), {@code receiver_id} and {@code receiver_name} (default: a receiver named
@@ -68,6 +71,7 @@ public final class JmixBuilder implements Middleware {
     private final Clock clock;
     private final Uploads uploads;
     private final StudyBuilds builds;
+    private final PackageIndex index;
     private final Map<Path, PackageStore> stores = new ConcurrentHashMap<>();
     private final PackageSecurity security;
 
@@ -79,6 +83,7 @@ public final class JmixBuilder implements Middleware {
         this.skipListing = options.bool("skip_listing", false);
         this.defaultStore = JmixEndpoint.storeDir(options, context);
         this.clock = context.clock();
+        this.index = context.hostService(PackageIndex.class).orElseGet(MemoryIndex::new);
         long maxUpload = options.integer("max_upload_bytes", 2L << 30, 1, Long.MAX_VALUE);
         this.uploads = new Uploads(new UploadValidator(UploadLimits.DEFAULTS, context.clock()), maxUpload);
         this.builds = new StudyBuilds(context.clock());
@@ -124,7 +129,7 @@ public final class JmixBuilder implements Middleware {
         return switch (request.method()) {
             case "OPTIONS" -> new ResponseEnvelope(200, new Headers().set("Allow", allow), Body.empty());
             case "GET", "HEAD" -> switch (resource.kind()) {
-                case PACKAGE -> PackageAnswers.zip(request, stored(request, resource.id()));
+                case PACKAGE -> PackageAnswers.content(request, stored(request, resource.id()));
                 case MANIFEST -> PackageAnswers.manifest(request, stored(request, resource.id()));
                 case COLLECTION -> study(request, next);
             };
@@ -148,11 +153,11 @@ public final class JmixBuilder implements Middleware {
         if (!study.matches("[0-9]+(\\.[0-9]+)*") || study.length() > 64) {
             throw new GatewayException(ProblemType.MALFORMED_REQUEST, "studyInstanceUid is not a UID: '" + study + "'");
         }
-        PackageAnswers.requireZipAccepted(request);
+        PackageAnswers.requireAccepted(request);
         PackageStore store = store(request);
         StoredPackage stored = store.byStudy(study)
                 .orElseGet(() -> builds.packageOf(study, store, buildOptions(request), request, next));
-        return PackageAnswers.zip(request, stored);
+        return PackageAnswers.content(request, stored);
     }
 
     private StoredPackage stored(RequestEnvelope request, String id) {
@@ -189,7 +194,7 @@ public final class JmixBuilder implements Middleware {
 
     private PackageStore open(Path directory, Retention retention) {
         try {
-            return PackageStore.open(directory, new MemoryIndex(), clock, retention);
+            return PackageStore.open(directory, index, clock, retention);
         } catch (IOException e) {
             throw new UncheckedIOException("JMIX store " + directory + " cannot be opened", e);
         }

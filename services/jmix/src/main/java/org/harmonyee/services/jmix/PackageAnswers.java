@@ -1,6 +1,5 @@
 package org.harmonyee.services.jmix;
 
-import org.harmonyee.core.content.MediaTypes;
 import org.harmonyee.core.envelope.Body;
 import org.harmonyee.core.envelope.Headers;
 import org.harmonyee.core.envelope.RequestEnvelope;
@@ -8,50 +7,52 @@ import org.harmonyee.core.envelope.ResponseEnvelope;
 import org.harmonyee.core.error.GatewayException;
 import org.harmonyee.core.error.ProblemType;
 import org.harmonyee.services.jmix.format.PackageContents;
+import org.harmonyee.services.jmix.format.TarGzPackage;
 import org.harmonyee.services.jmix.store.StoredPackage;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
-import java.util.Set;
 
 /**
- * The answers that carry a stored package: the zip itself (streamed from the store; HEAD gets the
- * headers only) and its manifest. The zip is the one representation offered: {@code Accept} must
- * allow {@code application/zip} (absent, {@code *}{@code /*}, {@code application/*}), else 406.
+ * The answers that carry a stored package: the package itself, streamed from the store (HEAD
+ * gets the headers only), and its manifest. Two representations of the same files: the stored zip
+ * ({@code application/zip}, the default) and a tar.gz made from it while it is sent
+ * ({@code application/gzip}), chosen by {@code Accept} ({@link PackageFormat#negotiate}).
  */
 final class PackageAnswers {
 
-    static final String APPLICATION_ZIP = "application/zip";
-    private static final Set<String> ZIP_RANGES = Set.of("*/*", "application/*", APPLICATION_ZIP);
+    static final String APPLICATION_ZIP = PackageFormat.ZIP.mediaType();
 
     private PackageAnswers() {
     }
 
-    /** @throws GatewayException 406 when the request's Accept does not allow a zip */
-    static void requireZipAccepted(RequestEnvelope request) {
+    /**
+     * The representation the request accepts.
+     *
+     * @throws GatewayException 406 when {@code Accept} allows neither
+     */
+    static PackageFormat requireAccepted(RequestEnvelope request) {
         String accept = String.join(",", request.headers().all("Accept"));
-        if (accept.isBlank()) {
-            return;
-        }
-        for (String range : accept.split(",")) {
-            if (ZIP_RANGES.contains(MediaTypes.essence(range.strip()))) {
-                return;
-            }
-        }
-        throw new GatewayException(ProblemType.NOT_ACCEPTABLE, "a JMIX package is offered as " + APPLICATION_ZIP
-                + " only; Accept was '" + accept + "'");
+        return PackageFormat.negotiate(accept).orElseThrow(() -> new GatewayException(ProblemType.NOT_ACCEPTABLE,
+                "a JMIX package is offered as " + PackageFormat.ZIP.mediaType() + " or " + PackageFormat.TAR_GZ.mediaType()
+                        + " only; Accept was '" + accept + "'"));
     }
 
-    static ResponseEnvelope zip(RequestEnvelope request, StoredPackage stored) {
-        requireZipAccepted(request);
-        Headers headers = new Headers().set("Content-Type", APPLICATION_ZIP)
-                .set("Content-Disposition", "attachment; filename=\"" + stored.id() + ".zip\"")
-                .set("Content-Length", String.valueOf(stored.sizeBytes()));
+    static ResponseEnvelope content(RequestEnvelope request, StoredPackage stored) {
+        PackageFormat format = requireAccepted(request);
+        Headers headers = new Headers().set("Content-Type", format.mediaType())
+                .set("Content-Disposition", "attachment; filename=\"" + stored.id() + format.extension() + "\"")
+                .set("Vary", "Accept");
+        if (format == PackageFormat.ZIP) {
+            headers.set("Content-Length", String.valueOf(stored.sizeBytes()));
+        }
         if (request.method().equals("HEAD")) {
             return new ResponseEnvelope(200, headers, Body.empty());
         }
         try {
-            return new ResponseEnvelope(200, headers, Body.stream(Files.newInputStream(stored.file()), stored.sizeBytes()));
+            InputStream in = format == PackageFormat.ZIP ? Files.newInputStream(stored.file()) : TarGzPackage.open(stored.file());
+            return new ResponseEnvelope(200, headers, Body.stream(in, format == PackageFormat.ZIP ? stored.sizeBytes() : -1));
         } catch (IOException e) {
             throw new GatewayException(ProblemType.NOT_FOUND, "JMIX package " + stored.id() + " is no longer stored", e);
         }

@@ -32,6 +32,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -120,6 +121,47 @@ class DcmqrscpJmixTest {
     }
 
     @Test
+    void acceptingGzipGetsTheSameFilesAsATarGzThatGnuTarExtracts() throws Exception {
+        String study = studyOf(46);
+        byte[] zip = ok(gateway.get("/api/jmix?studyInstanceUid=" + study));
+        String id = Json.parse(entry(zip, "manifest.json")).path("id").asText();
+
+        JmixGateway.Answer tarGz = gateway.get("/api/jmix/" + id, "Accept", "application/gzip");
+
+        assertThat(tarGz.status()).as(tarGz.text()).isEqualTo(200);
+        assertThat(tarGz.header("Content-Type")).isEqualTo("application/gzip");
+        assertThat(tarGz.header("Content-Disposition")).isEqualTo("attachment; filename=\"" + id + ".tar.gz\"");
+        Path archive = Files.write(Files.createTempFile(directory, "package", ".tar.gz"), tarGz.body());
+        Path extracted = Files.createTempDirectory(directory, "extracted");
+        Openssl.ok("tar", "-xzf", archive.toString(), "-C", extracted.toString());
+        Map<String, byte[]> files = entries(zip);
+        assertThat(files).hasSize(46 + 4);
+        try (Stream<Path> written = Files.walk(extracted)) {
+            assertThat(written.filter(Files::isRegularFile).map(f -> extracted.relativize(f).toString()))
+                    .containsExactlyInAnyOrderElementsOf(files.keySet());
+        }
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            assertThat(Files.readAllBytes(extracted.resolve(file.getKey()))).as(file.getKey()).isEqualTo(file.getValue());
+        }
+        assertThat(ok(gateway.get("/api/jmix?studyInstanceUid=" + study, "Accept", "application/gzip, application/zip;q=0.5")))
+                .isEqualTo(tarGz.body());
+        JmixGateway.Answer head = gateway.send("HEAD", "/api/jmix/" + id, null, "Accept", "application/gzip");
+        assertThat(head.header("Content-Type")).isEqualTo("application/gzip");
+        assertThat(head.body()).isEmpty();
+    }
+
+    /** Every file of a zip by name. */
+    private static Map<String, byte[]> entries(byte[] zip) throws Exception {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                files.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        return files;
+    }
+
+    @Test
     void concurrentQueriesOfOneStudyShareOneBuild() throws Exception {
         String study = studyOf(48);
         ExecutorService pool = Executors.newFixedThreadPool(3);
@@ -149,7 +191,8 @@ class DcmqrscpJmixTest {
         assertProblem(gateway.get("/api/jmix/0b8d3f9e-6c1a-4b7e-9a53-2f4c8e1d7a60"), 404, "no JMIX package");
         assertProblem(gateway.get("/api/jmix/0b8d3f9e-6c1a-4b7e-9a53-2f4c8e1d7a60/manifest"), 404, "no JMIX package");
         assertProblem(gateway.get("/api/jmix/not-an-id"), 404, "no JMIX resource");
-        assertProblem(gateway.get("/api/jmix?studyInstanceUid=" + studyOf(12), "Accept", "text/html"), 406, "application/zip");
+        assertProblem(gateway.get("/api/jmix?studyInstanceUid=" + studyOf(12), "Accept", "text/html"), 406,
+                "offered as application/zip or application/gzip only");
         assertProblem(gateway.send("POST", "/api/jmix/0b8d3f9e-6c1a-4b7e-9a53-2f4c8e1d7a60", new byte[0]), 405, "allowed: GET, HEAD, OPTIONS");
     }
 

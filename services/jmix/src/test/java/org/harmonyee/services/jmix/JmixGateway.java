@@ -20,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,11 +33,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class JmixGateway implements AutoCloseable {
 
     static final String PREFIX = "/jmix";
+    static final String LOCAL_AET = "HARMONY";
 
     private final PipelineExecutor executor = new PipelineExecutor(BackendInvoker.DIRECT);
     private final GatewayRuntime runtime;
     private final Path storage;
     private final AtomicInteger exchanges = new AtomicInteger();
+    /** As on a server: periodic work runs, and a backend in move mode opens its store SCP (it does not without one). */
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "jmix-gateway-scheduler");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** An answer as a client receives it. */
     record Answer(int status, ResponseEnvelope response, byte[] body) {
@@ -50,6 +59,12 @@ final class JmixGateway implements AutoCloseable {
     }
 
     JmixGateway(Path directory, Executor executor, String pacsAet, int pacsPort, String builderOptions) {
+        this(directory, executor, pacsAet, pacsPort, builderOptions, "");
+    }
+
+    /** @param backendOptions more options of the {@code dicom} backend, whose {@code local_aet} is {@value #LOCAL_AET} */
+    JmixGateway(Path directory, Executor executor, String pacsAet, int pacsPort, String builderOptions,
+                String backendOptions) {
         String pipeline = """
                 [pipelines.jmix]
                 networks = ["default"]
@@ -72,13 +87,14 @@ final class JmixGateway implements AutoCloseable {
                 aet = "%s"
                 host = "127.0.0.1"
                 port = %d
-                local_aet = "HARMONY"
-                """.formatted(PREFIX, builderOptions, pacsAet, pacsPort);
+                local_aet = "%s"
+                %s
+                """.formatted(PREFIX, builderOptions, pacsAet, pacsPort, LOCAL_AET, backendOptions);
         var config = new ConfigFixture(directory).config(ConfigFixture.BASE + "[storage.options]\npath = \"storage\"\n")
                 .pipeline("jmix.toml", pipeline).read();
         storage = config.storage().path();
         runtime = new GatewayAssembler(ServiceCatalog.standard(getClass().getClassLoader()),
-                new BuildContext(config, executor, null, Clock.systemUTC(), "test")).assemble();
+                new BuildContext(config, executor, scheduler, Clock.systemUTC(), "test")).assemble();
     }
 
     /** The package store: {@code <storage>/jmix-store}. */
@@ -123,5 +139,6 @@ final class JmixGateway implements AutoCloseable {
     @Override
     public void close() {
         runtime.close();
+        scheduler.shutdownNow();
     }
 }

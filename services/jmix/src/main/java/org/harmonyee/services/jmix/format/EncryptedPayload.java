@@ -1,6 +1,5 @@
 package org.harmonyee.services.jmix.format;
 
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.harmonyee.services.jmix.crypto.PayloadEncryption;
 import org.harmonyee.services.jmix.crypto.PayloadKey;
@@ -9,7 +8,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PublicKey;
@@ -51,8 +49,7 @@ final class EncryptedPayload {
         } catch (GeneralSecurityException e) {
             throw new IOException("the payload cannot be encrypted for this key: " + e.getMessage(), e);
         }
-        tar = new TarArchiveOutputStream(new HashingOutputStream(encryption, null, tarHash));
-        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+        tar = TarFormat.writer(new HashingOutputStream(encryption, null, tarHash));
     }
 
     /** Adds one file at {@code path} (below the payload folder); returns its size. */
@@ -65,12 +62,7 @@ final class EncryptedPayload {
                 content.writeTo(hashed);
                 size = hashed.count();
             }
-            TarArchiveEntry entry = new TarArchiveEntry(path);
-            entry.setSize(size);
-            entry.setModTime(FileTime.from(written));
-            entry.setUserName("");
-            entry.setGroupName("");
-            tar.putArchiveEntry(entry);
+            tar.putArchiveEntry(TarFormat.entry(path, size, written));
             Files.copy(spool, tar);
             tar.closeArchiveEntry();
             return size;

@@ -1,6 +1,6 @@
 package org.harmonyee.services.jmix.store;
 
-import java.util.Collection;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -8,36 +8,41 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The index kept in memory, rebuilt from the store's zips whenever the store opens
- * ({@link PackageStore#open}): what a store uses when the host gives it no persistent index.
+ * The index kept in memory, when the host offers no persistent one (a test, a gateway assembled
+ * outside a server): lost with the process, and rebuilt from each store's zips when the store opens
+ * ({@link PackageStore#open}).
  */
 public final class MemoryIndex implements PackageIndex {
 
-    private final Map<String, StoredPackage> byId = new ConcurrentHashMap<>();
+    private final Map<Path, Map<String, StoredPackage>> stores = new ConcurrentHashMap<>();
 
-    @Override
-    public void add(StoredPackage stored) {
-        byId.put(stored.id(), stored);
+    private Map<String, StoredPackage> of(Path store) {
+        return stores.computeIfAbsent(store, key -> new ConcurrentHashMap<>());
     }
 
     @Override
-    public Optional<StoredPackage> byId(String id) {
-        return Optional.ofNullable(byId.get(id));
+    public void add(Path store, StoredPackage stored) {
+        of(store).put(stored.id(), stored);
     }
 
     @Override
-    public Optional<StoredPackage> byStudy(String studyInstanceUid) {
-        return byId.values().stream().filter(p -> studyInstanceUid.equals(p.studyInstanceUid()))
+    public Optional<StoredPackage> byId(Path store, String id) {
+        return Optional.ofNullable(of(store).get(id));
+    }
+
+    @Override
+    public Optional<StoredPackage> byStudy(Path store, String studyInstanceUid) {
+        return of(store).values().stream().filter(p -> studyInstanceUid.equals(p.studyInstanceUid()))
                 .max(Comparator.comparing(StoredPackage::createdAt).thenComparing(StoredPackage::id));
     }
 
     @Override
-    public Collection<StoredPackage> all() {
-        return List.copyOf(byId.values());
+    public List<StoredPackage> all(Path store) {
+        return List.copyOf(of(store).values());
     }
 
     @Override
-    public void remove(String id) {
-        byId.remove(id);
+    public void remove(Path store, String id) {
+        of(store).remove(id);
     }
 }

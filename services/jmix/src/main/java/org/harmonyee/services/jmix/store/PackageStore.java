@@ -11,15 +11,18 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The packages of one {@code store_dir}: {@code <id>.zip} each. A package is written to a
  * temporary file in the same folder ({@link #temporary()}) and moved to its name in one atomic
- * step ({@link #commit}); opening the store deletes the temporary files a crash left and indexes
- * the zips the index does not know, then applies the {@link Retention}, as every commit does.
+ * step ({@link #commit}); opening the store deletes the temporary files a crash left, removes the
+ * index entries whose zip is gone and indexes the zips the index does not know, then applies the
+ * {@link Retention}, as every commit does.
  */
 public final class PackageStore {
 
@@ -57,12 +60,12 @@ public final class PackageStore {
 
     /** The package, if it is indexed and its zip is there. */
     public Optional<StoredPackage> byId(String id) {
-        return index.byId(id).filter(stored -> Files.isRegularFile(stored.file()));
+        return index.byId(directory, id).filter(stored -> Files.isRegularFile(stored.file()));
     }
 
     /** The newest package of the study whose zip is there. */
     public Optional<StoredPackage> byStudy(String studyInstanceUid) {
-        return index.byStudy(studyInstanceUid).filter(stored -> Files.isRegularFile(stored.file()));
+        return index.byStudy(directory, studyInstanceUid).filter(stored -> Files.isRegularFile(stored.file()));
     }
 
     /** A new temporary file in the store, for a package being written; {@link #commit} or delete it. */
@@ -82,7 +85,7 @@ public final class PackageStore {
         }
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
         StoredPackage stored = new StoredPackage(id, studyInstanceUid, target, Files.size(target), clock.instant());
-        index.add(stored);
+        index.add(directory, stored);
         applyRetention(id);
         return stored;
     }
@@ -102,7 +105,7 @@ public final class PackageStore {
 
     /** Removes what the retention no longer keeps, oldest first; never {@code keep}, the package just stored. */
     private synchronized void applyRetention(String keep) {
-        List<StoredPackage> oldestFirst = index.all().stream().sorted(Comparator.comparing(StoredPackage::createdAt)).toList();
+        List<StoredPackage> oldestFirst = index.all(directory).stream().sorted(Comparator.comparing(StoredPackage::createdAt)).toList();
         Instant oldestKept = retention.maxAge() == null ? Instant.MIN : clock.instant().minus(retention.maxAge());
         long total = oldestFirst.stream().mapToLong(StoredPackage::sizeBytes).sum();
         for (StoredPackage stored : oldestFirst) {
@@ -116,7 +119,7 @@ public final class PackageStore {
     }
 
     private void remove(StoredPackage stored, String why) {
-        index.remove(stored.id());
+        index.remove(directory, stored.id());
         try {
             Files.deleteIfExists(stored.file());
             LOG.log(System.Logger.Level.INFO, "JMIX store " + directory + ": removed package " + stored.id() + ", " + why);
@@ -131,13 +134,23 @@ public final class PackageStore {
     }
 
     private void recover() throws IOException {
+        Set<String> indexed = new HashSet<>();
+        for (StoredPackage stored : index.all(directory)) {
+            if (Files.isRegularFile(stored.file())) {
+                indexed.add(stored.id());
+            } else {
+                index.remove(directory, stored.id());
+                LOG.log(System.Logger.Level.INFO, "JMIX store " + directory + ": package " + stored.id()
+                        + " is no longer indexed, its zip is gone");
+            }
+        }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 if (name.startsWith(".") && name.endsWith(TEMPORARY_SUFFIX)) {
                     Files.deleteIfExists(file);
                     LOG.log(System.Logger.Level.INFO, "JMIX store " + directory + ": deleted " + name + ", a package left half-written");
-                } else if (name.endsWith(ZIP) && index.byId(name.substring(0, name.length() - ZIP.length())).isEmpty()) {
+                } else if (name.endsWith(ZIP) && !indexed.contains(name.substring(0, name.length() - ZIP.length()))) {
                     reindex(file, name.substring(0, name.length() - ZIP.length()));
                 }
             }
@@ -146,7 +159,7 @@ public final class PackageStore {
 
     private void reindex(Path file, String id) {
         try {
-            index.add(new StoredPackage(id, PackageContents.studyInstanceUid(file).orElse(null), file, Files.size(file),
+            index.add(directory, new StoredPackage(id, PackageContents.studyInstanceUid(file).orElse(null), file, Files.size(file),
                     Files.getLastModifiedTime(file).toInstant()));
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "JMIX store " + directory + ": " + file.getFileName()

@@ -14,7 +14,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Retention removes the index entry and the zip together, oldest first, never the package just stored. */
+/**
+ * Retention removes the index entry and the zip together, oldest first, never the package just
+ * stored; opening a store keeps what a lasting index holds and drops entries whose zip is gone.
+ */
 class PackageStoreTest {
 
     @TempDir
@@ -59,7 +62,7 @@ class PackageStoreTest {
 
         clock.advance(Duration.ofMinutes(61));
         PackageStore.open(directory, index, clock, new Retention(Duration.ofHours(1), 0));
-        assertThat(index.byId(young)).isEmpty();
+        assertThat(index.byId(directory, young)).isEmpty();
         assertThat(directory.resolve(young + ".zip")).doesNotExist();
     }
 
@@ -71,6 +74,34 @@ class PackageStoreTest {
         commit(store, 1000);
 
         assertThat(store.byId(first)).isPresent();
+    }
+
+    @Test
+    void reopenedOnTheSameIndexAStoreKeepsWhatTheIndexKnows() throws Exception {
+        PackageStore store = PackageStore.open(directory, index, clock, Retention.KEEP_ALL);
+        String kept = commit(store, 10);
+        String gone = commit(store, 10);
+        Files.delete(directory.resolve(gone + ".zip"));
+
+        PackageStore reopened = PackageStore.open(directory, index, clock, Retention.KEEP_ALL);
+
+        // The study came with the commit: these zips are no packages, so no rebuild from them could name it.
+        assertThat(reopened.byStudy("1.2.3")).get().extracting(StoredPackage::id).isEqualTo(kept);
+        assertThat(index.byId(directory, gone)).isEmpty();
+        assertThat(index.all(directory)).extracting(StoredPackage::id).containsExactly(kept);
+        assertThat(PackageStore.open(directory, new MemoryIndex(), clock, Retention.KEEP_ALL).byId(kept)).isEmpty();
+    }
+
+    @Test
+    void storesShareAnIndexWithoutSeeingEachOther() throws Exception {
+        Path other = directory.resolve("other");
+        PackageStore first = PackageStore.open(directory, index, clock, Retention.KEEP_ALL);
+        PackageStore second = PackageStore.open(other, index, clock, Retention.KEEP_ALL);
+        String id = commit(first, 10);
+
+        assertThat(second.byId(id)).isEmpty();
+        assertThat(second.byStudy("1.2.3")).isEmpty();
+        assertThat(first.byStudy("1.2.3")).isPresent();
     }
 
     private String commit(PackageStore store, int bytes) throws Exception {
