@@ -13,7 +13,7 @@ import java.util.Set;
 final class AuditReader {
 
     private static final Set<String> AUDIT_KEYS = Set.of("enabled", "path", "max_file_size", "max_file_age_hours",
-            "keep_files", "audit_source_id");
+            "keep_files", "audit_source_id", "database");
     private static final Set<String> SYSLOG_KEYS = Set.of("host", "port", "transport", "trust_store",
             "trust_store_password", "app_name");
 
@@ -28,6 +28,7 @@ final class AuditReader {
         long maxAgeHours = audit.integer("max_file_age_hours", ConfigDefaults.AUDIT_MAX_FILE_AGE_HOURS, 1, 24L * 366);
         int keep = (int) audit.integer("keep_files", ConfigDefaults.AUDIT_KEEP_FILES, 1, 10_000);
         String sourceId = audit.string("audit_source_id", proxyId);
+        boolean database = audit.bool("database", ConfigDefaults.AUDIT_DATABASE);
         JsonNode syslogNode = audit.raw("syslog");
         Optional<SyslogSettings> syslog = Optional.empty();
         if (syslogNode != null) {
@@ -39,7 +40,7 @@ final class AuditReader {
                 syslog = Optional.of(syslog(options));
             }
         }
-        return new AuditSettings(enabled, file, maxSize, Duration.ofHours(maxAgeHours), keep, sourceId, syslog);
+        return new AuditSettings(enabled, file, maxSize, Duration.ofHours(maxAgeHours), keep, sourceId, database, syslog);
     }
 
     private static SyslogSettings syslog(Options syslog) {

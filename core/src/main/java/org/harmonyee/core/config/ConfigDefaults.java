@@ -35,6 +35,7 @@ public final class ConfigDefaults {
     public static final long AUDIT_MAX_FILE_SIZE = 100L * 1024 * 1024;
     public static final long AUDIT_MAX_FILE_AGE_HOURS = 24;
     public static final int AUDIT_KEEP_FILES = 10;
+    public static final boolean AUDIT_DATABASE = false;
     /** {@code [audit.syslog]}: the IANA ports of syslog over TCP (RFC 6587 practice) and over TLS (RFC 5425). */
     public static final String SYSLOG_TRANSPORT = "tls";
     public static final int SYSLOG_TCP_PORT = 601;

@@ -23,6 +23,7 @@ class AuditConfigTest {
         assertThat(audit.maxFileSize()).isEqualTo(100L * 1024 * 1024);
         assertThat(audit.maxFileAge()).isEqualTo(Duration.ofHours(24));
         assertThat(audit.auditSourceId()).isEqualTo("test");
+        assertThat(audit.database()).as("rows in the default datasource only when asked").isFalse();
         assertThat(audit.syslog()).isEmpty();
     }
 
@@ -35,6 +36,7 @@ class AuditConfigTest {
                 max_file_age_hours = 2
                 keep_files = 3
                 audit_source_id = "site-1"
+                database = true
                 [audit.syslog]
                 host = "127.0.0.1"
                 port = "${SYSLOG_PORT}"
@@ -46,6 +48,7 @@ class AuditConfigTest {
         assertThat(audit.maxFileAge()).isEqualTo(Duration.ofHours(2));
         assertThat(audit.keepFiles()).isEqualTo(3);
         assertThat(audit.auditSourceId()).isEqualTo("site-1");
+        assertThat(audit.database()).isTrue();
         SyslogSettings syslog = audit.syslog().orElseThrow();
         assertThat(syslog.port()).isEqualTo(10_514);
         assertThat(syslog.transport()).isEqualTo(SyslogSettings.Transport.TCP);
@@ -57,6 +60,7 @@ class AuditConfigTest {
         ConfigFixture fixture = new ConfigFixture(directory).config(ConfigFixture.BASE + """
                 [audit]
                 max_file_size = 10
+                database = "yes"
                 [audit.syslog]
                 transport = "udp"
                 app_name = "has space"
@@ -65,6 +69,7 @@ class AuditConfigTest {
         assertThatThrownBy(fixture::read).isInstanceOfSatisfying(ConfigException.class, e ->
                 assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
                         "config.toml: [audit] max_file_size: expected 4096-9223372036854775807, got 10",
+                        "config.toml: [audit] database: expected true or false, got 'yes'",
                         "config.toml: [audit.syslog] host: required, missing",
                         "config.toml: [audit.syslog] transport: expected one of [tcp, tls], got 'udp'",
                         "config.toml: [audit.syslog] app_name: expected 1-48 printable ASCII characters without "

@@ -18,6 +18,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -25,22 +27,28 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The audit trail's writer: request threads {@link #record} and go on; one thread of the server's own
- * writes each record as a JSON line to the rotating file of {@code [audit]} and, when
- * {@code [audit.syslog]} is set, sends its PS3.15 message to the collector. When the queue is full
- * or the collector unreachable, records are counted and the count logged as a warning: an auditor
- * learns of the gap, and traffic is never held up by the trail.
+ * writes each record as a JSON line to the rotating file of {@code [audit]}, inserts the records
+ * it has at hand into {@link AuditTable} in one transaction when {@code database} is on and, when
+ * {@code [audit.syslog]} is set, sends each PS3.15 message to the collector. When the queue is full,
+ * or the database or the collector unreachable, records are counted and the count logged as a
+ * warning: an auditor learns of the gap (the file keeps every record), and traffic is never held
+ * up by the trail.
  */
 @ApplicationScoped
 public class AuditTrail {
 
     private static final System.Logger LOG = System.getLogger(AuditTrail.class.getName());
     private static final int CAPACITY = 65_536;
+    private static final int BATCH = 256;
 
     @Resource
     ManagedThreadFactory threads;
 
     @Inject
     RunningGateway gateway;
+
+    @Inject
+    AuditTable table;
 
     private final BlockingQueue<AuditRecord> queue = new LinkedBlockingQueue<>(CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
@@ -51,6 +59,7 @@ public class AuditTrail {
     private JsonLinesFile file;
     private SyslogClient syslog;
     private long undelivered;
+    private long unstored;
 
     @PostConstruct
     void start() {
@@ -77,7 +86,13 @@ public class AuditTrail {
             try {
                 AuditRecord record = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (record != null && configure()) {
-                    write(record);
+                    List<AuditRecord> batch = new ArrayList<>(BATCH);
+                    batch.add(record);
+                    queue.drainTo(batch, BATCH - 1);
+                    batch.forEach(this::write);
+                    if (settings.database()) {
+                        store(batch);
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -120,6 +135,31 @@ public class AuditTrail {
         if (syslog != null) {
             DicomAuditMessages.of(record, settings.auditSourceId(), hostName).ifPresent(message -> send(record, message));
         }
+    }
+
+    private void store(List<AuditRecord> batch) {
+        try {
+            table.append(batch, settings.auditSourceId());
+            if (unstored > 0) {
+                LOG.log(Level.WARNING, "audit: the database takes audit records again; " + unstored
+                        + " records are not in table AUDIT_EVENT (they are in " + settings.file() + ")");
+                unstored = 0;
+            }
+        } catch (RuntimeException e) {
+            if (unstored == 0) {
+                LOG.log(Level.WARNING, batch.get(0).exchangeId() + " audit: cannot insert into table AUDIT_EVENT: "
+                        + rootCause(e));
+            }
+            unstored += batch.size();
+        }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 
     private void send(AuditRecord record, String message) {

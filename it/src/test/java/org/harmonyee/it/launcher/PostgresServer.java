@@ -26,6 +26,8 @@ final class PostgresServer implements AutoCloseable {
 
     static final String DATABASE = "harmony";
     static final String USER = "harmony";
+    /** Never checked (trust authentication); a pool wants one all the same. */
+    static final String PASSWORD = "harmony";
 
     private final Process process;
     private final int port;

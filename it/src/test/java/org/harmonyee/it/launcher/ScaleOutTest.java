@@ -1,11 +1,13 @@
 package org.harmonyee.it.launcher;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,24 +19,31 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Scale-out as docs/scaling.md describes it, on one machine: two gateway nodes started with
  * {@code ./harmony run}, each its own server, behind nginx as the load balancer, sharing one
- * PostgreSQL as their default datasource and one storage folder. Under load through the balancer,
+ * PostgreSQL as their default datasource and one storage folder. A JMIX package node A builds is
+ * served by node B (the index in the database, the zip in the shared folder). Under load through the balancer,
  * one node's JVM is killed (SIGKILL): every request gets an answer, none is lost without an error
  * status, no GET fails at all (the balancer passes it to the other node, so a GET the dead node had
  * already forwarded may reach the service twice), a POST is never sent twice (502 when the node
@@ -42,6 +51,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ScaleOutTest {
 
+    private static final String MOCK_STUDY_UID = "1.2.826.0.1.3680043.9.7133.3280065491876470";
+    /** Two servers start at once on the machine: twice the launcher tests' budget. */
+    private static final Duration STARTUP = LaunchedGateway.STARTUP.multipliedBy(2);
     private static final int CLIENTS = 8;
     private static final Duration LOAD = Duration.ofSeconds(16);
     private static final Duration KILL_AFTER = Duration.ofSeconds(5);
@@ -72,7 +84,7 @@ class ScaleOutTest {
         upstream = startUpstream();
         Path shared = Files.createDirectories(directory.resolve("shared-storage"));
         Map<String, String> database = Map.of("HARMONY_DATABASE_URL", postgres.jdbcUrl(),
-                "HARMONY_DATABASE_USER", PostgresServer.USER);
+                "HARMONY_DATABASE_USER", PostgresServer.USER, "HARMONY_DATABASE_PASSWORD", PostgresServer.PASSWORD);
 
         int portA = LaunchedGateway.freePort();
         int portB = LaunchedGateway.freePort();
@@ -80,10 +92,20 @@ class ScaleOutTest {
         started.add(nodeA);
         LaunchedGateway nodeB = LaunchedGateway.start(writeConfig("node-b", portB, shared), directory.resolve("state-b"), database);
         started.add(nodeB);
-        nodeA.readUntil("Harmony EE ready", LaunchedGateway.STARTUP);
-        nodeB.readUntil("Harmony EE ready", LaunchedGateway.STARTUP);
+        nodeA.readUntil("Harmony EE ready", STARTUP);
+        nodeB.readUntil("Harmony EE ready", STARTUP);
         NginxBalancer balancer = NginxBalancer.start(directory.resolve("nginx"), List.of(portA, portB));
         started.add(balancer);
+
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<byte[]> built = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + portA
+                + "/jmix/api/jmix?studyInstanceUid=" + MOCK_STUDY_UID)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(built.statusCode()).as("node A builds the study's JMIX package").isEqualTo(200);
+        String packageId = manifestId(built.body());
+        HttpResponse<byte[]> fromB = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + portB
+                + "/jmix/api/jmix/" + packageId)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(fromB.statusCode()).as("node B finds node A's package in the shared index and store").isEqualTo(200);
+        assertThat(fromB.body()).isEqualTo(built.body());
 
         List<Outcome> outcomes = underLoad(URI.create("http://127.0.0.1:" + balancer.port() + "/api/"), nodeA);
 
@@ -115,6 +137,41 @@ class ScaleOutTest {
                 .anyMatch(line -> line.contains("/api/") && line.contains("-> 200"));
         assertThat(nodeA.console()).as("node A served before the kill")
                 .anyMatch(line -> line.contains("/api/") && line.contains("-> 200"));
+        assertThat(auditedByNode(postgres)).as("both nodes' audit records in the one AUDIT_EVENT table")
+                .containsOnlyKeys("node-a", "node-b").allSatisfy((node, rows) -> assertThat(rows).isPositive());
+    }
+
+    /** The package id its manifest.json states. */
+    private static String manifestId(byte[] zip) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (entry.getName().equals("manifest.json")) {
+                    return new ObjectMapper().readTree(in.readAllBytes()).path("id").asText();
+                }
+            }
+        }
+        throw new AssertionError("no manifest.json in the package");
+    }
+
+    /**
+     * The audit rows of /api exchanges per node, read from the shared database once node B's
+     * writer has caught up (it inserts within a fraction of a second of each exchange).
+     */
+    private static Map<String, Long> auditedByNode(PostgresServer postgres) throws Exception {
+        Map<String, Long> rows = new TreeMap<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        do {
+            rows.clear();
+            try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(), PostgresServer.USER, PostgresServer.PASSWORD);
+                 ResultSet counted = db.createStatement().executeQuery("SELECT AUDIT_SOURCE_ID, COUNT(*) FROM AUDIT_EVENT"
+                         + " WHERE PATH LIKE '/api/%' GROUP BY AUDIT_SOURCE_ID")) {
+                while (counted.next()) {
+                    rows.put(counted.getString(1), counted.getLong(2));
+                }
+            }
+            Thread.sleep(200);
+        } while (rows.size() < 2 && System.nanoTime() < deadline);
+        return rows;
     }
 
     /**
@@ -218,6 +275,24 @@ class ScaleOutTest {
                 service = "http"
                 base_url = "http://127.0.0.1:%d"
                 """.formatted(upstream.getAddress().getPort()));
+        Files.writeString(pipelines.resolve("jmix.toml"), """
+                [pipelines.jmix]
+                networks = ["public"]
+                endpoints = ["jmix_http"]
+                middleware = ["builder"]
+                backends = ["pacs_%1$s"]
+                [endpoints.jmix_http]
+                service = "jmix"
+                [endpoints.jmix_http.options]
+                path_prefix = "/jmix"
+                [middleware.builder]
+                type = "jmix_builder"
+                [middleware.builder.options]
+                sender_id = "org:scale-out-test"
+                sender_name = "Scale-out test %1$s"
+                [backends.pacs_%1$s]
+                service = "mock_dicom"
+                """.formatted(node.replace('-', '_')));
         return Files.writeString(folder.resolve("config.toml"), """
                 [proxy]
                 id = "%s"
@@ -229,6 +304,7 @@ class ScaleOutTest {
                 path = "%s"
                 [audit]
                 path = "%s"
+                database = true
                 """.formatted(node, port, shared, folder.resolve("audit.jsonl")));
     }
 
