@@ -7,7 +7,7 @@
  * ({@link org.harmonyee.services.dicomweb.QidoRs}, {@link org.harmonyee.services.dicomweb.QidoQuery})
  * a WADO-RS retrieval into a C-GET ({@link org.harmonyee.services.dicomweb.WadoRs}) and a STOW-RS
  * upload into one C-STORE per instance ({@link org.harmonyee.services.dicomweb.StowRs}, the request
- * body's parts pulled as they arrive by {@link org.harmonyee.services.dicomweb.MultipartInput}), written in
+ * body's parts pulled as they arrive by core's {@link org.harmonyee.core.content.MultipartInput}), written in
  * the DIMSE envelope convention of {@code org.harmonyee.services.dimse} (protocol {@code dimse}, the
  * operation as method, the identifier as normalized DICOM JSON), and turns the backend's streamed
  * results into DICOMweb answers as they pass: matches into an {@code application/dicom+json} array,
