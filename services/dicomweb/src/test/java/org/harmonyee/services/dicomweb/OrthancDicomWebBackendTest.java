@@ -122,6 +122,18 @@ class OrthancDicomWebBackendTest {
         }
     }
 
+    /** Orthanc names itself by a {@code Forwarded} host it is sent; the gateway's prefix still replaces its root. */
+    @Test
+    void urlsOrthancBuildsFromAForwardedHostAreRewrittenToo() throws Exception {
+        DicomWebGateway.Answer answer = gateway.get("/studies", "Forwarded", "host=viewer.example;proto=https",
+                "X-Forwarded-Prefix", "/pacs");
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode studies = Json.parse(answer.body());
+        assertThat(studies).isNotEmpty().allSatisfy(study -> assertThat(study.path("00081190").path("Value").path(0).asText())
+                .startsWith("https://viewer.example/pacs/dicom-web/studies/"));
+    }
+
     @Test
     void aRetrievedStudySeriesAndInstanceAreTheStoredInstances() throws Exception {
         TestDataset.Instance jpeg = instances.stream().filter(i -> i.transferSyntaxUid().equals(UID.JPEGBaseline8Bit))
