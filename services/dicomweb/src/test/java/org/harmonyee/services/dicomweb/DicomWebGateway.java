@@ -31,6 +31,15 @@ import java.util.concurrent.Executor;
 final class DicomWebGateway implements AutoCloseable {
 
     static final String PREFIX = "/dicom-web";
+    /** Middleware {@code auth}: basic_auth of user {@code viewer}, password {@code secret}. */
+    static final String BASIC_AUTH = """
+            [middleware.auth]
+            type = "basic_auth"
+            [middleware.auth.options]
+            username = "viewer"
+            password = "secret"
+
+            """;
 
     private final PipelineExecutor executor = new PipelineExecutor(BackendInvoker.DIRECT);
     private final GatewayRuntime runtime;
@@ -78,13 +87,7 @@ final class DicomWebGateway implements AutoCloseable {
 
     private static String bridgePipeline(String pacsAet, int pacsPort, String bridgeOptions, String endpointOptions,
                                          boolean basicAuth) {
-        return pipeline(basicAuth ? "\"auth\", \"bridge\"" : "\"bridge\"", "pacs", endpointOptions, """
-                [middleware.auth]
-                type = "basic_auth"
-                [middleware.auth.options]
-                username = "viewer"
-                password = "secret"
-
+        return pipeline(basicAuth ? "\"auth\", \"bridge\"" : "\"bridge\"", "pacs", endpointOptions, BASIC_AUTH + """
                 [middleware.bridge]
                 type = "dicomweb_bridge"
                 %s

@@ -236,13 +236,7 @@ class OrthancDicomWebBackendTest {
 
     @Test
     void authenticationPathFilterAndTransformsWorkInFrontOfIt() throws Exception {
-        String tables = """
-                [middleware.auth]
-                type = "basic_auth"
-                [middleware.auth.options]
-                username = "viewer"
-                password = "secret"
-
+        String tables = DicomWebGateway.BASIC_AUTH + """
                 [middleware.filter]
                 type = "path_filter"
                 [middleware.filter.options]
