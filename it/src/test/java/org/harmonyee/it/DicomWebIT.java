@@ -39,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * DICOMweb deployed: the {@code dicomweb} endpoint and {@code dicomweb_bridge} found through the
  * service catalog of the WAR (Payara Micro) and the EAR's lib/ (WildFly), the HTTP door streaming
  * the bridge's JSON arrays and multipart bodies and a STOW-RS request body, over real HTTP, with the
- * test's archive as the PACS.
+ * test's archive as the PACS; and the {@code dicomweb} backend passing to that DICOMweb service as to
+ * any DICOMweb server ({@code pipelines/dicomweb-proxy.toml}).
  */
 @ExtendWith(ArquillianExtension.class)
 class DicomWebIT {
@@ -68,7 +69,16 @@ class DicomWebIT {
     }
 
     private HttpResponse<byte[]> send(String method, String path, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Gateway.publicUrl() + "/dicom-web" + path))
+        return request(method, "/dicom-web" + path, headers);
+    }
+
+    /** Through the pipeline whose {@code dicomweb} backend passes to the gateway's own {@code /dicom-web}. */
+    private HttpResponse<byte[]> proxied(String method, String path, String... headers) throws Exception {
+        return request(method, "/dicom-web-proxy" + path, headers);
+    }
+
+    private HttpResponse<byte[]> request(String method, String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Gateway.publicUrl() + path))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
@@ -167,6 +177,56 @@ class DicomWebIT {
         JsonNode references = JSON.readTree(answer.body()).path("00081199").path("Value");
         assertThat(references).hasSize(series.size());
         SameInstances.assertReceived(series, stored);
+    }
+
+    @Test
+    void theDicomWebBackendPassesToADicomWebServerWithItsUrlsUnderItsOwnPrefix() throws Exception {
+        TestDataset.Instance one = instances.get(0);
+        String series = "/studies/" + one.studyInstanceUid() + "/series/" + one.seriesInstanceUid();
+        long expected = instances.stream().filter(i -> i.seriesInstanceUid().equals(one.seriesInstanceUid())).count();
+
+        HttpResponse<byte[]> studies = proxied("GET", "/studies", "Accept", "application/dicom+json");
+        assertThat(studies.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(studies.body())).isEqualTo(JSON.readTree(send("GET", "/studies").body()));
+
+        HttpResponse<byte[]> retrieved = proxied("GET", series, "Accept",
+                "multipart/related; type=\"application/dicom\"; transfer-syntax=*");
+        assertThat(retrieved.statusCode()).isEqualTo(200);
+        String type = retrieved.headers().firstValue("Content-Type").orElseThrow();
+        assertThat(MediaTypes.parameter(type, "type")).contains("application/dicom");
+        assertThat(parts(retrieved.body(), MediaTypes.parameter(type, "boundary").orElseThrow())).hasSize((int) expected)
+                .allSatisfy(part -> assertThat(part.substring(128, 132)).isEqualTo("DICM"));
+
+        HttpResponse<byte[]> metadata = proxied("GET", series + "/metadata", "X-Forwarded-Proto", "https",
+                "X-Forwarded-Host", "viewer.example.org");
+        assertThat(metadata.statusCode()).isEqualTo(200);
+        String bulkData = JSON.readTree(metadata.body()).get(0).path("7FE00010").path("BulkDataURI").asText();
+        String prefix = "https://viewer.example.org/dicom-web-proxy";
+        assertThat(bulkData).startsWith(prefix + "/studies/" + one.studyInstanceUid());
+        String octets = "multipart/related; type=\"application/octet-stream\"";
+        HttpResponse<byte[]> throughProxy = proxied("GET", bulkData.substring(prefix.length()), "Accept", octets);
+        HttpResponse<byte[]> direct = send("GET", bulkData.substring(prefix.length()), "Accept", octets);
+        assertThat(throughProxy.statusCode()).isEqualTo(200);
+        assertThat(parts(throughProxy.body(), MediaTypes.parameter(throughProxy.headers().firstValue("Content-Type")
+                .orElseThrow(), "boundary").orElseThrow())).isNotEmpty().isEqualTo(parts(direct.body(), MediaTypes
+                .parameter(direct.headers().firstValue("Content-Type").orElseThrow(), "boundary").orElseThrow()));
+
+        HttpResponse<byte[]> head = proxied("HEAD", series);
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(proxied("GET", "/studies/1.2.3/metadata").statusCode()).isEqualTo(404);
+    }
+
+    /** The contents of a multipart body's parts, as ISO-8859-1 text (one char a byte). */
+    private static List<String> parts(byte[] body, String boundary) {
+        String text = new String(body, StandardCharsets.ISO_8859_1);
+        List<String> parts = new ArrayList<>();
+        String[] pieces = text.split(Pattern.quote("--" + boundary), -1);
+        for (int i = 1; i < pieces.length - 1; i++) {
+            String piece = pieces[i];
+            parts.add(piece.substring(piece.indexOf("\r\n\r\n") + 4, piece.length() - 2));
+        }
+        return parts;
     }
 
     private static InputStream ascii(String text) {

@@ -8,7 +8,6 @@ import org.harmonyee.core.envelope.Json;
 import org.harmonyee.core.error.GatewayException;
 import org.harmonyee.core.error.ProblemType;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,10 +16,12 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * multipart/form-data to {@code {"fields": {...}, "files": [{"field", "filename", "content_type",
- * "size", "sha256"}]}}. File contents stream through the hash and are neither kept nor saved.
+ * "size", "sha256"}]}}, the parts pulled by {@link MultipartInput}. File contents stream through the
+ * hash and are neither kept nor saved.
  * More than {@code max_multipart_files} files or {@code max_form_fields} fields is 413; a body
  * without boundary, truncated, or with a part lacking a form-data name is 400.
  */
@@ -37,13 +38,10 @@ final class MultipartContent {
         ObjectNode fields = result.putObject("fields");
         ArrayNode files = result.putArray("files");
         int fieldCount = 0;
+        MultipartInput parts = new MultipartInput(body, boundary);
         try {
-            MultipartReader reader = new MultipartReader(body, boundary);
-            if (!reader.start()) {
-                throw new GatewayException(ProblemType.MALFORMED_REQUEST, "the multipart body has no part delimited by its boundary");
-            }
-            while (reader.hasPart()) {
-                Map<String, String> headers = reader.headers();
+            for (Optional<MultipartInput.Part> part = parts.next(); part.isPresent(); part = parts.next()) {
+                Map<String, String> headers = part.get().headers();
                 String disposition = headers.getOrDefault("content-disposition", "");
                 String name = dispositionParameter(disposition, "name");
                 String filename = dispositionParameter(disposition, "filename");
@@ -56,31 +54,30 @@ final class MultipartContent {
                         throw new GatewayException(ProblemType.PAYLOAD_TOO_LARGE, "the multipart body has more than "
                                 + "max_multipart_files (" + limits.maxMultipartFiles() + ") files");
                     }
-                    files.add(file(reader, name, filename, headers.getOrDefault("content-type", "application/octet-stream")));
+                    files.add(file(part.get().content(), name, filename,
+                            headers.getOrDefault("content-type", "application/octet-stream")));
                 } else {
                     if (++fieldCount > limits.maxFormFields()) {
                         throw new GatewayException(ProblemType.PAYLOAD_TOO_LARGE, "the multipart body has more than "
                                 + "max_form_fields (" + limits.maxFormFields() + ") fields");
                     }
-                    ByteArrayOutputStream value = new ByteArrayOutputStream();
-                    reader.content(value);
-                    addField(fields, name, value.toString(StandardCharsets.UTF_8));
+                    addField(fields, name, new String(part.get().content().readAllBytes(), StandardCharsets.UTF_8));
                 }
             }
         } catch (IOException e) {
             GatewayException problem = BodyLimit.unwrap(e);
-            throw problem != null ? problem : new GatewayException(ProblemType.MALFORMED_REQUEST,
-                    "the multipart body could not be read: " + e.getMessage(), e);
+            throw problem != null ? problem : parts.failure().orElseGet(() -> new GatewayException(
+                    ProblemType.MALFORMED_REQUEST, "the multipart body could not be read: " + e.getMessage(), e));
         }
         return result;
     }
 
-    private static ObjectNode file(MultipartReader reader, String field, String filename, String type)
+    private static ObjectNode file(InputStream content, String field, String filename, String type)
             throws IOException {
         MessageDigest sha256 = Spooler.sha256();
         CountingStream counter = new CountingStream();
         try (OutputStream sink = new DigestOutputStream(counter, sha256)) {
-            reader.content(sink);
+            content.transferTo(sink);
         }
         return Json.MAPPER.createObjectNode()
                 .put("field", field)

@@ -216,7 +216,8 @@ class ContentNormalizerTest {
 
     @Test
     void anUndeclaredLengthIsCutOffOneByteOverTheLimit() {
-        for (String type : new String[] {"application/json", "application/octet-stream", "text/csv"}) {
+        for (String type : new String[] {"application/json", "application/octet-stream", "text/csv",
+                "multipart/form-data; boundary=b"}) {
             RequestEnvelope request = request(type, new byte[1025]);
             assertThatThrownBy(() -> normalizer(1024).normalize(request)).as(type)
                     .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.type().httpStatus()).isEqualTo(413));

@@ -24,7 +24,7 @@ final class DicomJsonAnswers {
     private static final String SPECIFIC_CHARACTER_SET = "00080005";
     private static final String QUERY_RETRIEVE_LEVEL = "00080052";
     /** Reads the writer's tokens back with every IS and DS value as its exact decimal, not a double. */
-    private static final ObjectReader EXACT_DECIMALS = Json.MAPPER.reader()
+    static final ObjectReader EXACT_DECIMALS = Json.MAPPER.reader()
             .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
 

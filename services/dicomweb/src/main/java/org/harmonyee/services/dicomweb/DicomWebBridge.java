@@ -34,8 +34,6 @@ public final class DicomWebBridge implements Middleware {
     public static final String ALIAS = "dicomweb";
     /** The warn-agent of the Warning headers this bridge writes (RFC 7234 5.5). */
     static final String WARNING_AGENT = "harmony-ee";
-    private static final String ALLOW = "GET, HEAD, OPTIONS";
-    private static final String ALLOW_STORE = "GET, HEAD, OPTIONS, POST";
 
     private final QidoRs qido;
     private final WadoRs wado;
@@ -62,7 +60,7 @@ public final class DicomWebBridge implements Middleware {
         if (accept != null) {
             request.headers().set("Accept", String.join(", ", accept));
         }
-        String allow = resource.isStudies() ? ALLOW_STORE : ALLOW;
+        String allow = resource.isStudies() ? DicomWebRoute.ALLOW_STORE : DicomWebRoute.ALLOW;
         ResponseEnvelope response = switch (request.method()) {
             case "OPTIONS" -> new ResponseEnvelope(200, new Headers().set("Allow", allow), Body.empty());
             case "GET", "HEAD" -> switch (resource.action()) {

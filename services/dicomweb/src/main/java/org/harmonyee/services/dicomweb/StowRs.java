@@ -1,6 +1,7 @@
 package org.harmonyee.services.dicomweb;
 
 import org.harmonyee.core.content.MediaTypes;
+import org.harmonyee.core.content.MultipartInput;
 import org.harmonyee.core.envelope.RequestEnvelope;
 import org.harmonyee.core.envelope.ResponseEnvelope;
 import org.harmonyee.core.error.GatewayException;

@@ -7,7 +7,7 @@
  * ({@link org.harmonyee.services.dicomweb.QidoRs}, {@link org.harmonyee.services.dicomweb.QidoQuery})
  * a WADO-RS retrieval into a C-GET ({@link org.harmonyee.services.dicomweb.WadoRs}) and a STOW-RS
  * upload into one C-STORE per instance ({@link org.harmonyee.services.dicomweb.StowRs}, the request
- * body's parts pulled as they arrive by {@link org.harmonyee.services.dicomweb.MultipartInput}), written in
+ * body's parts pulled as they arrive by core's {@link org.harmonyee.core.content.MultipartInput}), written in
  * the DIMSE envelope convention of {@code org.harmonyee.services.dimse} (protocol {@code dimse}, the
  * operation as method, the identifier as normalized DICOM JSON), and turns the backend's streamed
  * results into DICOMweb answers as they pass: matches into an {@code application/dicom+json} array,
@@ -16,6 +16,15 @@
  * {@code /bulkdata/7FE00010} into frames ({@link org.harmonyee.services.dicomweb.PixelDataFrames}, the
  * one instance spooled to the storage path while its frames are sent), and C-STORE outcomes into the
  * Store Instances Response.
+ *
+ * <p>The backend {@code dicomweb} ({@link org.harmonyee.services.dicomweb.DicomWebBackend}) is the
+ * other way round: a pipeline whose backend is itself a DICOMweb server gets the same routes
+ * ({@link org.harmonyee.services.dicomweb.DicomWebRoute}) passed to it over the {@code http}
+ * backend's client, bodies streamed both ways, with the server's URLs in its DICOM JSON answers put
+ * below the gateway's base while they stream ({@link org.harmonyee.services.dicomweb.DicomJsonUris},
+ * {@link org.harmonyee.services.dicomweb.UpstreamUris}): a search's matches one result each
+ * ({@link org.harmonyee.services.dicomweb.UpstreamMatches}), metadata and Store Instances Responses as
+ * a rewritten byte stream ({@link org.harmonyee.services.dicomweb.RewrittenJsonStream}).
  *
  * <p><b>Why the bridge lives here and not in {@code middleware/}.</b> The bridge is a protocol
  * adapter: it knows DICOMweb's resources and media types, the DIMSE envelope convention
@@ -27,8 +36,10 @@
  * names it like any middleware; everything after it (auth, transforms, the backend) sees DIMSE
  * envelopes and never learns that the door was DICOMweb.
  *
- * <p>Must not touch: the servlet layer or any Jakarta API; the backend's association handling (it
- * only writes envelopes and reads results); transcoding, rendered images and the {@code dicomweb}
- * backend, which are not built yet.
+ * <p>Must not touch: the servlet layer or any Jakarta API; the {@code dicom} backend's association
+ * handling (the bridge only writes envelopes and reads results); the {@code http} backend's
+ * connections (the {@code dicomweb} backend extends it and sends through it); transcoding and
+ * rendered images, which are not built yet (a {@code dicomweb} backend passes the server's own
+ * {@code /rendered} and {@code /thumbnail}).
  */
 package org.harmonyee.services.dicomweb;

@@ -19,17 +19,27 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
  * A gateway with one DICOMweb pipeline, assembled from TOML as the server does it: endpoint
- * {@code dicomweb} at {@code /dicom-web}, middleware {@code dicomweb_bridge}, a {@code dicom}
- * backend calling the PACS. Requests run through the core's executor; streamed answers are rendered
+ * {@code dicomweb} at {@code /dicom-web}, then by default middleware {@code dicomweb_bridge} and a
+ * {@code dicom} backend calling the PACS, or any pipeline given. Requests run through the core's executor; streamed answers are rendered
  * as the HTTP door renders them (multipart/related with the answer's boundary, else a JSON array).
  */
 final class DicomWebGateway implements AutoCloseable {
 
     static final String PREFIX = "/dicom-web";
+    /** Middleware {@code auth}: basic_auth of user {@code viewer}, password {@code secret}. */
+    static final String BASIC_AUTH = """
+            [middleware.auth]
+            type = "basic_auth"
+            [middleware.auth.options]
+            username = "viewer"
+            password = "secret"
+
+            """;
 
     private final PipelineExecutor executor = new PipelineExecutor(BackendInvoker.DIRECT);
     private final GatewayRuntime runtime;
@@ -58,25 +68,26 @@ final class DicomWebGateway implements AutoCloseable {
      */
     DicomWebGateway(Path directory, Executor executor, String pacsAet, int pacsPort, String bridgeOptions,
                     String endpointOptions, boolean basicAuth) {
-        String pipeline = """
-                [pipelines.dicomweb]
-                networks = ["default"]
-                endpoints = ["web"]
-                middleware = [%s"bridge"]
-                backends = ["pacs"]
+        this(directory, executor, bridgePipeline(pacsAet, pacsPort, bridgeOptions, endpointOptions, basicAuth), Map.of());
+    }
 
-                [endpoints.web]
-                service = "dicomweb"
-                [endpoints.web.options]
-                path_prefix = "%s"
-                %s
+    /**
+     * A gateway with one pipeline file.
+     *
+     * @param pipeline the pipeline file's TOML (its endpoint at {@link #PREFIX}, on network {@code default})
+     * @param files    more files below the configuration's folder (such as {@code transforms/x.json}), by path
+     */
+    DicomWebGateway(Path directory, Executor executor, String pipeline, Map<String, String> files) {
+        ConfigFixture fixture = new ConfigFixture(directory).config(ConfigFixture.BASE + "[storage.options]\npath = \"storage\"\n")
+                .pipeline("dicomweb.toml", pipeline);
+        files.forEach(fixture::file);
+        runtime = new GatewayAssembler(ServiceCatalog.standard(getClass().getClassLoader()),
+                new BuildContext(fixture.read(), executor, null, Clock.systemUTC(), "test")).assemble();
+    }
 
-                [middleware.auth]
-                type = "basic_auth"
-                [middleware.auth.options]
-                username = "viewer"
-                password = "secret"
-
+    private static String bridgePipeline(String pacsAet, int pacsPort, String bridgeOptions, String endpointOptions,
+                                         boolean basicAuth) {
+        return pipeline(basicAuth ? "\"auth\", \"bridge\"" : "\"bridge\"", "pacs", endpointOptions, BASIC_AUTH + """
                 [middleware.bridge]
                 type = "dicomweb_bridge"
                 %s
@@ -88,11 +99,32 @@ final class DicomWebGateway implements AutoCloseable {
                 host = "127.0.0.1"
                 port = %d
                 local_aet = "HARMONY"
-                """.formatted(basicAuth ? "\"auth\", " : "", PREFIX, endpointOptions, bridgeOptions, pacsAet, pacsPort);
-        var config = new ConfigFixture(directory).config(ConfigFixture.BASE + "[storage.options]\npath = \"storage\"\n")
-                .pipeline("dicomweb.toml", pipeline).read();
-        runtime = new GatewayAssembler(ServiceCatalog.standard(getClass().getClassLoader()),
-                new BuildContext(config, executor, null, Clock.systemUTC(), "test")).assemble();
+                """.formatted(bridgeOptions, pacsAet, pacsPort));
+    }
+
+    /**
+     * A pipeline file: endpoint {@code web} ({@code dicomweb} at {@link #PREFIX}) on network
+     * {@code default}, then these middleware and this backend, whose tables follow.
+     *
+     * @param middleware      the middleware names as a TOML list's inside ({@code "auth", "bridge"})
+     * @param endpointOptions more TOML lines of the endpoint's options table
+     * @param tables          the middleware and backend tables
+     */
+    static String pipeline(String middleware, String backend, String endpointOptions, String tables) {
+        return """
+                [pipelines.dicomweb]
+                networks = ["default"]
+                endpoints = ["web"]
+                middleware = [%s]
+                backends = ["%s"]
+
+                [endpoints.web]
+                service = "dicomweb"
+                [endpoints.web.options]
+                path_prefix = "%s"
+                %s
+
+                """.formatted(middleware, backend, PREFIX, endpointOptions) + tables;
     }
 
     Answer get(String pathAndQuery, String... headers) {
@@ -110,6 +142,12 @@ final class DicomWebGateway implements AutoCloseable {
     }
 
     private Answer send(String method, String pathAndQuery, Body body, String... headers) {
+        ResponseEnvelope response = exchange(method, pathAndQuery, body, headers);
+        return new Answer(response.status(), response, read(render(response)));
+    }
+
+    /** The response to a request under the prefix, its body not read yet. */
+    ResponseEnvelope exchange(String method, String pathAndQuery, Body body, String... headers) {
         String full = PREFIX + pathAndQuery;
         int query = full.indexOf('?');
         String path = query < 0 ? full : full.substring(0, query);
@@ -122,12 +160,11 @@ final class DicomWebGateway implements AutoCloseable {
         RequestEnvelope request = builder.body(body).build();
         request.metadata().put("protocol", "http");
         request.metadata().put("scheme", "http");
-        ResponseEnvelope response = executor.execute(runtime.route("default", path, method), request);
-        return new Answer(response.status(), response, read(render(response)));
+        return executor.execute(runtime.route("default", path, method), request);
     }
 
     /** As the HTTP door's ResponseWriter renders a streaming response. */
-    private static Body render(ResponseEnvelope response) {
+    static Body render(ResponseEnvelope response) {
         if (response.results().isEmpty()) {
             return response.body();
         }

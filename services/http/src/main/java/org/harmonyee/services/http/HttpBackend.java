@@ -165,7 +165,7 @@ public class HttpBackend implements Backend {
             response.close();
             return new ResponseEnvelope(response.getCode(), headers, Body.empty());
         }
-        return new ResponseEnvelope(response.getCode(), headers, Body.stream(entity.getContent(),
+        return new ResponseEnvelope(response.getCode(), headers, Body.stream(new UpstreamContent(entity.getContent()),
                 entity.getContentLength()));
     }
 

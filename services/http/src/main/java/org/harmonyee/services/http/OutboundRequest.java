@@ -1,9 +1,7 @@
 package org.harmonyee.services.http;
 
 import org.apache.hc.core5.http.ClassicHttpRequest;
-import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.harmonyee.core.content.MediaTypes;
 import org.harmonyee.core.envelope.Body;
@@ -20,7 +18,7 @@ import java.util.Set;
  * The request a passthrough backend sends: target base + path below the endpoint prefix + raw
  * query; the method; the headers minus hop-by-hop ones, plus X-Forwarded-*; and the body rule:
  * the JSON a middleware put in place of the parsed body, otherwise the original bytes untouched
- * and streamed (a body of unknown length goes chunked).
+ * and streamed ({@link StreamedEntity}; a body of unknown length goes chunked).
  */
 final class OutboundRequest {
 
@@ -67,9 +65,8 @@ final class OutboundRequest {
         if (body.length() == 0) {
             return;
         }
-        ContentType none = null;
-        outbound.setEntity(body.isBuffered() ? new ByteArrayEntity(body.bytes(), none)
-                : new InputStreamEntity(body.open(), body.length(), none));
+        outbound.setEntity(body.isBuffered() ? new ByteArrayEntity(body.bytes(), null)
+                : new StreamedEntity(body.open(), body.length()));
     }
 
     private static void forwardedHeaders(RequestEnvelope request, ClassicHttpRequest outbound) {

@@ -1,4 +1,4 @@
-package org.harmonyee.services.dicomweb;
+package org.harmonyee.core.content;
 
 import org.harmonyee.core.error.GatewayException;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.harmonyee.services.dicomweb;
+package org.harmonyee.core.content;
 
 import org.harmonyee.core.error.GatewayException;
 import org.harmonyee.core.error.ProblemType;
@@ -14,20 +14,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The parts of a multipart body (RFC 2046) pulled one at a time, each part's content an
- * {@link InputStream} that ends at the part's delimiter: a consumer that sends a part on as it reads
- * it (a C-STORE) never holds more than this reader's 64 KiB window. The core's multipart reader
- * pushes each part into a sink instead, which a pulled request body cannot use without a thread.
+ * The parts of a multipart body (RFC 2046: multipart/form-data, multipart/related) pulled one at a
+ * time, each part's content an {@link InputStream} that ends at the part's delimiter: a consumer
+ * that passes a part on as it reads it (a form's file hashed, a STOW-RS instance sent by C-STORE)
+ * never holds more than this reader's 64 KiB window, and needs no thread of its own. Nothing of a
+ * part is kept unless the consumer keeps it.
  *
  * <p>A body that ends before its close delimiter, or whose part headers are malformed, makes
- * {@link #next()} or the part's stream throw a 400 {@link GatewayException}; {@link #failure()}
- * keeps it, so that a consumer that saw the part stream fail can tell a broken request from its
- * own failure.
+ * {@link #next()} throw a 400 {@link GatewayException}, and the part's stream an
+ * {@link IOException}; {@link #failure()} keeps the 400, so that a consumer that saw the part
+ * stream fail can tell a broken request from its own failure. A body over its size limit stays
+ * that 413 ({@link BodyLimit}).
  */
-final class MultipartInput {
+public final class MultipartInput {
 
     /** One part: header names in lower case, and the content up to the next delimiter. */
-    record Part(Map<String, String> headers, InputStream content) {
+    public record Part(Map<String, String> headers, InputStream content) {
     }
 
     private static final int WINDOW = 64 * 1024;
@@ -46,7 +48,7 @@ final class MultipartInput {
     private GatewayException failure;
 
     /** @param boundary the body's boundary parameter, without the leading dashes */
-    MultipartInput(InputStream in, String boundary) {
+    public MultipartInput(InputStream in, String boundary) {
         this.in = in;
         this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         this.buffer = new byte[WINDOW + delimiter.length];
@@ -61,9 +63,9 @@ final class MultipartInput {
      * The next part, once the previous one (or the preamble) has been read past; empty after the
      * close delimiter.
      *
-     * @throws GatewayException 400 for a truncated or malformed body
+     * @throws GatewayException 400 for a truncated or malformed body, 413 over the body's size limit
      */
-    Optional<Part> next() {
+    public Optional<Part> next() {
         try {
             current.transferTo(OutputStream.nullOutputStream());
             if (finished || afterDelimiter()) {
@@ -74,12 +76,16 @@ final class MultipartInput {
             current = new PartStream();
             return Optional.of(new Part(headers, current));
         } catch (IOException e) {
+            GatewayException limit = BodyLimit.unwrap(e);
+            if (limit != null) {
+                throw limit;
+            }
             throw failure != null ? failure : failed("the multipart body could not be read: " + e.getMessage());
         }
     }
 
     /** The failure that made the body unreadable, if any. */
-    Optional<GatewayException> failure() {
+    public Optional<GatewayException> failure() {
         return Optional.ofNullable(failure);
     }
 
@@ -106,7 +112,7 @@ final class MultipartInput {
         for (int total = 0; ; total++) {
             int b = read();
             if (b < 0) {
-                throw failed("the multipart body ends inside a part's headers");
+                throw failed("truncated multipart body: it ends inside a part's headers");
             }
             if (total > MAX_HEADER_BYTES) {
                 throw failed("a multipart part's headers exceed " + MAX_HEADER_BYTES + " bytes");
@@ -209,7 +215,7 @@ final class MultipartInput {
                     return -1;
                 }
                 if (!fill()) {
-                    throw new IOException(failed("the multipart body ends before its close delimiter").detail());
+                    throw new IOException(failed("truncated multipart body: it ends before its close delimiter").detail());
                 }
             }
         }
