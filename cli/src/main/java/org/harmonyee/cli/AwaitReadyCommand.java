@@ -41,7 +41,10 @@ final class AwaitReadyCommand extends ConfiguredCommand {
     int run(Arguments arguments, GatewayConfig config) {
         Optional<Long> server = arguments.get("pid").map(Long::parseLong);
         Duration timeout = Duration.ofSeconds(arguments.get("timeout-seconds").map(Long::parseLong).orElse(300L));
-        HttpClient client = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
+        // HTTP/1.1: the JDK client otherwise asks for an h2c upgrade, and a connection Payara has
+        // upgraded before the application was deployed never answers the probes that follow.
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(PROBE_TIMEOUT).build();
         List<Listener> listeners = new ArrayList<>();
         config.networks().values().forEach(network -> {
             network.http().map(AwaitReadyCommand::probeAddress).ifPresent(address -> listeners.add(
