@@ -14,7 +14,9 @@
  * C-GET parts into {@code multipart/related; type="application/dicom"} parts or, for
  * {@code /metadata}, into DICOM JSON with the Pixel Data as a BulkDataURI, or for {@code /frames} and
  * {@code /bulkdata/7FE00010} into frames ({@link org.harmonyee.services.dicomweb.PixelDataFrames}, the
- * one instance spooled to the storage path while its frames are sent), and C-STORE outcomes into the
+ * one instance spooled to the storage path while its frames are sent), or for {@code /rendered} and
+ * {@code /thumbnail} into JPEG or PNG images ({@link org.harmonyee.services.dicomweb.RenderedRs}, the
+ * pixels rendered by the toolkit's {@code org.harmonyee.dicom.image}), and C-STORE outcomes into the
  * Store Instances Response.
  *
  * <p><b>Why the bridge lives here and not in {@code middleware/}.</b> The bridge is a protocol
@@ -28,7 +30,7 @@
  * envelopes and never learns that the door was DICOMweb.
  *
  * <p>Must not touch: the servlet layer or any Jakarta API; the backend's association handling (it
- * only writes envelopes and reads results); transcoding, rendered images and the {@code dicomweb}
- * backend, which are not built yet.
+ * only writes envelopes and reads results); pixel decoding and rendering (the toolkit's
+ * {@code image} module does them); transcoding and the {@code dicomweb} backend, which are not built yet.
  */
 package org.harmonyee.services.dicomweb;
