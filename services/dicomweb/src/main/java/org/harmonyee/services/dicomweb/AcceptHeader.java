@@ -4,6 +4,7 @@ import org.harmonyee.core.content.MediaTypes;
 import org.harmonyee.core.envelope.RequestEnvelope;
 import org.harmonyee.core.error.GatewayException;
 import org.harmonyee.core.error.ProblemType;
+import org.harmonyee.dicom.image.RenderedImages;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -93,6 +94,35 @@ final class AcceptHeader {
             throw notAcceptable(request, "the frames are multipart/related; type=\"" + mediaType + "\" in "
                     + transferSyntaxUid + " (the gateway does not transcode)");
         }
+    }
+
+    /**
+     * The image type of a rendered resource: {@code image/jpeg} (also for {@code image/*},
+     * {@code *}{@code /*} or no Accept) or {@code image/png}, named alone or as the {@code type} of
+     * {@code multipart/related}; the first range that names one wins.
+     *
+     * @throws GatewayException 406 when no range takes either
+     */
+    static String renderedMediaType(RequestEnvelope request) {
+        List<String> ranges = ranges(request);
+        for (String range : ranges) {
+            String essence = MediaTypes.essence(range);
+            String type = essence.equals("multipart/related")
+                    ? MediaTypes.parameter(range, "type").map(MediaTypes::essence).orElse("image/*") : essence;
+            switch (type) {
+                case "image/jpeg", "image/*", "*/*", "multipart/*" -> {
+                    return RenderedImages.IMAGE_JPEG;
+                }
+                case "image/png" -> {
+                    return RenderedImages.IMAGE_PNG;
+                }
+                default -> { }
+            }
+        }
+        if (ranges.isEmpty()) {
+            return RenderedImages.IMAGE_JPEG;
+        }
+        throw notAcceptable(request, "a rendered resource answers image/jpeg or image/png");
     }
 
     /** The media ranges of every Accept header, split at commas outside quotes; {@code q=0} ranges left out. */

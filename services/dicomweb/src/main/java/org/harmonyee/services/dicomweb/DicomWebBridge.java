@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * Middleware {@code dicomweb_bridge} (also {@code dicomweb}): the protocol bridge from DICOMweb to
  * DIMSE. It reads the resource from the path below the endpoint's prefix, answers OPTIONS itself,
- * and turns QIDO-RS searches into C-FIND, WADO-RS retrievals into C-GET and STOW-RS uploads
+ * and turns QIDO-RS searches into C-FIND, WADO-RS retrievals (rendered images and thumbnails too)
+ * into C-GET and STOW-RS uploads
  * ({@code POST /studies[/{study}]}) into one C-STORE per instance, as envelopes for the rest
  * of the pipeline, whose backend is a {@code dicom} backend; their streamed answers become
  * DICOMweb answers as they pass. HEAD is answered as GET would be, without the body (and with the
@@ -37,11 +38,13 @@ public final class DicomWebBridge implements Middleware {
 
     private final QidoRs qido;
     private final WadoRs wado;
+    private final RenderedRs rendered;
     private final StowRs stow = new StowRs();
 
     DicomWebBridge(QidoQuery.Limits limits, Path spool) {
         this.qido = new QidoRs(limits);
         this.wado = new WadoRs(spool);
+        this.rendered = new RenderedRs(spool);
     }
 
     public static DicomWebBridge create(ComponentConfig config, Options options, BuildContext context) {
@@ -68,6 +71,7 @@ public final class DicomWebBridge implements Middleware {
                 case RETRIEVE -> wado.retrieveInstances(request, resource, next);
                 case METADATA -> wado.retrieveMetadata(request, resource, next);
                 case PIXEL_DATA -> wado.retrievePixelData(request, resource, next);
+                case RENDERED, THUMBNAIL -> rendered.retrieveRendered(request, resource, next);
             };
             case "POST" -> {
                 if (!resource.isStudies()) {

@@ -23,8 +23,12 @@ import java.util.regex.Pattern;
 record DicomWebResource(Action action, Level level, String study, String series, String instance,
                         List<Integer> frames) {
 
-    /** What a resource is for: PIXEL_DATA is an instance's {@code /bulkdata/7FE00010} or its {@code /frames/{list}}. */
-    enum Action { SEARCH, RETRIEVE, METADATA, PIXEL_DATA }
+    /**
+     * What a resource is for: PIXEL_DATA is an instance's {@code /bulkdata/7FE00010} or its
+     * {@code /frames/{list}}; RENDERED and THUMBNAIL are {@code /rendered} and {@code /thumbnail}
+     * after a study, series, instance or frame list.
+     */
+    enum Action { SEARCH, RETRIEVE, METADATA, PIXEL_DATA, RENDERED, THUMBNAIL }
 
     DicomWebResource(Action action, Level level, String study, String series, String instance) {
         this(action, level, study, series, instance, List.of());
@@ -51,9 +55,9 @@ record DicomWebResource(Action action, Level level, String study, String series,
             case 4 -> named(segments, "studies", "series") ? retrieve(Level.SERIES, segments) : null;
             case 5 -> underSeries(segments);
             case 6 -> named(segments, "studies", "series", "instances") ? retrieve(Level.IMAGE, segments) : null;
-            case 7 -> named(segments, "studies", "series", "instances") && segments.get(6).equals("metadata")
-                    ? metadata(retrieve(Level.IMAGE, segments)) : null;
+            case 7 -> named(segments, "studies", "series", "instances") ? underInstance(segments) : null;
             case 8 -> named(segments, "studies", "series", "instances") ? pixelData(segments) : null;
+            case 9 -> named(segments, "studies", "series", "instances", "frames") ? renderedFrames(segments) : null;
             default -> null;
         };
         if (resource == null) {
@@ -81,7 +85,7 @@ record DicomWebResource(Action action, Level level, String study, String series,
             case "series" -> new DicomWebResource(Action.SEARCH, Level.SERIES, study, null, null);
             case "instances" -> new DicomWebResource(Action.SEARCH, Level.IMAGE, study, null, null);
             case "metadata" -> new DicomWebResource(Action.METADATA, Level.STUDY, study, null, null);
-            default -> null;
+            default -> rendered(segments.get(2), new DicomWebResource(Action.RETRIEVE, Level.STUDY, study, null, null));
         };
     }
 
@@ -93,8 +97,33 @@ record DicomWebResource(Action action, Level level, String study, String series,
         return switch (segments.get(4)) {
             case "instances" -> new DicomWebResource(Action.SEARCH, Level.IMAGE, series.study(), series.series(), null);
             case "metadata" -> metadata(series);
+            default -> rendered(segments.get(4), series);
+        };
+    }
+
+    private static DicomWebResource underInstance(List<String> segments) {
+        DicomWebResource instance = retrieve(Level.IMAGE, segments);
+        return segments.get(6).equals("metadata") ? metadata(instance) : rendered(segments.get(6), instance);
+    }
+
+    /** {@code .../frames/{list}/rendered} or {@code /thumbnail}. */
+    private static DicomWebResource renderedFrames(List<String> segments) {
+        DicomWebResource instance = retrieve(Level.IMAGE, segments);
+        List<Integer> frames = frameList(segments.get(7));
+        DicomWebResource rendered = rendered(segments.get(8), instance);
+        return rendered == null ? null : new DicomWebResource(rendered.action(), Level.IMAGE, instance.study(),
+                instance.series(), instance.instance(), frames);
+    }
+
+    /** The {@code rendered} or {@code thumbnail} resource of a retrievable one, or null for another word. */
+    private static DicomWebResource rendered(String word, DicomWebResource retrieve) {
+        Action action = switch (word) {
+            case "rendered" -> Action.RENDERED;
+            case "thumbnail" -> Action.THUMBNAIL;
             default -> null;
         };
+        return action == null ? null : new DicomWebResource(action, retrieve.level(), retrieve.study(), retrieve.series(),
+                retrieve.instance());
     }
 
     /** Whether the even segments (0, 2, 4, ...) are these words. */

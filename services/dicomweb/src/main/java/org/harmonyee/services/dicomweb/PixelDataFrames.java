@@ -13,14 +13,10 @@ import org.harmonyee.dicom.data.Tag;
 import org.harmonyee.dicom.io.DicomInputStream;
 import org.harmonyee.dicom.uid.TransferSyntax;
 import org.harmonyee.dicom.uid.UID;
-import org.harmonyee.services.dimse.DimseRequests;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -43,14 +39,15 @@ final class PixelDataFrames implements AutoCloseable {
         };
     }
 
-    private final Path file;
+    private final SpooledInstance spooled;
     private final String transferSyntaxUid;
     private final Object pixelData;
     private final int numberOfFrames;
     private final long frameLength;
 
-    private PixelDataFrames(Path file, String transferSyntaxUid, Object pixelData, int numberOfFrames, long frameLength) {
-        this.file = file;
+    private PixelDataFrames(SpooledInstance spooled, String transferSyntaxUid, Object pixelData, int numberOfFrames,
+                            long frameLength) {
+        this.spooled = spooled;
         this.transferSyntaxUid = transferSyntaxUid;
         this.pixelData = pixelData;
         this.numberOfFrames = numberOfFrames;
@@ -65,24 +62,22 @@ final class PixelDataFrames implements AutoCloseable {
      *         an instance that cannot be read
      */
     static PixelDataFrames of(Result part, Path spool) {
-        Path file = null;
-        try (InputStream in = part.body().open()) {
-            Files.createDirectories(spool);
-            file = Files.createTempFile(spool, "frames-", ".dcm");
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            PixelDataFrames frames = read(file, part.headers().first(DimseRequests.SOP_INSTANCE_UID_HEADER).orElse("?"));
-            file = null;
-            return frames;
+        SpooledInstance spooled = SpooledInstance.of(part, spool);
+        try {
+            return read(spooled);
         } catch (IOException e) {
-            throw new GatewayException(ProblemType.BACKEND_UNREACHABLE, "the instance from the PACS cannot be read: "
-                    + e.getMessage(), e);
-        } finally {
-            deleteQuietly(file);
+            spooled.close();
+            throw new GatewayException(ProblemType.BACKEND_UNREACHABLE, "instance " + spooled.instance()
+                    + " from the PACS cannot be read: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            spooled.close();
+            throw e;
         }
     }
 
-    private static PixelDataFrames read(Path file, String instance) throws IOException {
-        try (DicomInputStream in = DicomInputStream.open(file).bulkDataThreshold(1024)) {
+    private static PixelDataFrames read(SpooledInstance spooled) throws IOException {
+        String instance = spooled.instance();
+        try (DicomInputStream in = DicomInputStream.open(spooled.file()).bulkDataThreshold(1024)) {
             TransferSyntax syntax = in.transferSyntax();
             Attributes dataSet = in.readDataset();
             DicomElement pixelData = dataSet.get(Tag.PixelData);
@@ -103,7 +98,7 @@ final class PixelDataFrames implements AutoCloseable {
             }
             // native frames are the same little endian bytes in either VR encoding: PS3.18 names them Explicit VR Little Endian
             String frameSyntax = syntax.isNative() ? UID.ExplicitVRLittleEndian : syntax.uid();
-            return new PixelDataFrames(file, frameSyntax, pixelData.value(), frames, frameLength);
+            return new PixelDataFrames(spooled, frameSyntax, pixelData.value(), frames, frameLength);
         }
     }
 
@@ -154,16 +149,6 @@ final class PixelDataFrames implements AutoCloseable {
 
     @Override
     public void close() {
-        deleteQuietly(file);
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // the exchange is over; a spool file that cannot be deleted stays for the operator to remove
-            }
-        }
+        spooled.close();
     }
 }

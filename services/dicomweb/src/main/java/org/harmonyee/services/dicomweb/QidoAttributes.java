@@ -60,4 +60,20 @@ final class QidoAttributes {
         }
         return tags;
     }
+
+    /**
+     * Whether an attribute describes a level below the one searched (a series' or instance's at
+     * STUDY level, an instance's at SERIES level), as far as the tables above say: such a return key
+     * is left out of the C-FIND, since PS3.4 C.4.1.2.1 forbids it in a hierarchical query (a PACS
+     * may refuse the whole search) and no answer of the level could carry it. Viewers ask for them
+     * (OHIF's study list includes Modality).
+     */
+    static boolean isBelow(int tag, Level level) {
+        if (level == Level.IMAGE || STUDY.contains(tag) || STUDY_MORE.contains(tag)) {
+            return false;
+        }
+        boolean series = SERIES.contains(tag) || SERIES_MORE.contains(tag);
+        boolean image = IMAGE.contains(tag) || IMAGE_MORE.contains(tag);
+        return level == Level.STUDY ? series || image : image && !series;
+    }
 }

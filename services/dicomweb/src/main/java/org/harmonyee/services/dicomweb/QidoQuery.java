@@ -56,7 +56,10 @@ record QidoQuery(ObjectNode identifier, long offset, long limit, List<String> wa
             if (field.equals("all")) {
                 QidoAttributes.all(search).forEach(tag -> identifier.returnKey(List.of(tag)));
             } else {
-                identifier.returnKey(QueryIdentifier.path(field, INCLUDEFIELD));
+                List<Integer> path = QueryIdentifier.path(field, INCLUDEFIELD);
+                if (path.size() > 1 || !QidoAttributes.isBelow(path.get(0), search.level())) {
+                    identifier.returnKey(path);
+                }
             }
         }
         List<String> warnings = new ArrayList<>();

@@ -86,7 +86,7 @@ final class WadoRs {
         }
     }
 
-    private static ResultStream retrieve(RequestEnvelope request, DicomWebResource resource, Chain next,
+    static ResultStream retrieve(RequestEnvelope request, DicomWebResource resource, Chain next,
                                          UnaryOperator<Result> convert) {
         ResponseEnvelope retrieved = next.proceed(DimseEnvelope.of(request, DimseRequests.C_GET, identifier(resource)));
         ResultStream parts = DimseEnvelope.results(retrieved, DimseRequests.C_GET);

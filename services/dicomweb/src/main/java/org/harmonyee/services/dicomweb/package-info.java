@@ -14,7 +14,9 @@
  * C-GET parts into {@code multipart/related; type="application/dicom"} parts or, for
  * {@code /metadata}, into DICOM JSON with the Pixel Data as a BulkDataURI, or for {@code /frames} and
  * {@code /bulkdata/7FE00010} into frames ({@link org.harmonyee.services.dicomweb.PixelDataFrames}, the
- * one instance spooled to the storage path while its frames are sent), and C-STORE outcomes into the
+ * one instance spooled to the storage path while its frames are sent), or for {@code /rendered} and
+ * {@code /thumbnail} into JPEG or PNG images ({@link org.harmonyee.services.dicomweb.RenderedRs}, the
+ * pixels rendered by the toolkit's {@code org.harmonyee.dicom.image}), and C-STORE outcomes into the
  * Store Instances Response.
  *
  * <p>The backend {@code dicomweb} ({@link org.harmonyee.services.dicomweb.DicomWebBackend}) is the
@@ -38,8 +40,7 @@
  *
  * <p>Must not touch: the servlet layer or any Jakarta API; the {@code dicom} backend's association
  * handling (the bridge only writes envelopes and reads results); the {@code http} backend's
- * connections (the {@code dicomweb} backend extends it and sends through it); transcoding and
- * rendered images, which are not built yet (a {@code dicomweb} backend passes the server's own
- * {@code /rendered} and {@code /thumbnail}).
+ * connections (the {@code dicomweb} backend extends it and sends through it); pixel decoding and
+ * rendering (the toolkit's {@code image} module does them); transcoding, which is not built yet.
  */
 package org.harmonyee.services.dicomweb;

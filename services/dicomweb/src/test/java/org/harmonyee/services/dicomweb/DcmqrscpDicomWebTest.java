@@ -203,7 +203,9 @@ class DcmqrscpDicomWebTest {
         assertProblem(gateway.get(instance + "/metadata", "Accept", "application/dicom"), 406, "application/dicom+json");
         assertProblem(gateway.get("/studies/1.2.3.4"), 404, "no instances of /studies/1.2.3.4");
         assertProblem(gateway.get("/patients"), 404, "not a QIDO-RS or WADO-RS resource");
-        assertProblem(gateway.get("/studies/1.2/series/3.4/instances/5.6/rendered"), 404, "not a QIDO-RS");
+        assertProblem(gateway.get("/studies/1.2/series/3.4/instances/5.6/annotations"), 404, "not a QIDO-RS");
+        assertProblem(gateway.get("/studies/1.2/series/3.4/instances/5.6/rendered"), 404,
+                "no instances of /studies/1.2/series/3.4/instances/5.6");
         assertThat(gateway.get("/studies?PatientID=NOBODY").status()).isEqualTo(204);
         assertProblem(gateway.send("POST", "/studies"), 415, "unsupported-media-type");
         assertProblem(gateway.send("POST", "/series"), 405, "method-not-allowed");

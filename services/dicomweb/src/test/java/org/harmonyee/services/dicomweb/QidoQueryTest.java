@@ -50,6 +50,19 @@ class QidoQueryTest {
     }
 
     @Test
+    void includedFieldsOfALowerLevelAreNotAskedOfThePacs() {
+        JsonNode studies = identifier("/studies", "includefield=00081030,00080060,00080090,00100030");
+        assertThat(studies.has("00081030")).isTrue();
+        assertThat(studies.has("00080060")).as("Modality describes a series").isFalse();
+        assertThat(studies.has("00080090")).isTrue();
+        JsonNode series = identifier("/studies/1.2/series", "includefield=Modality,Rows,SOPClassUID");
+        assertThat(series.has("00080060")).isTrue();
+        assertThat(series.has("00280010")).as("Rows describes an instance").isFalse();
+        assertThat(series.has("00080016")).isFalse();
+        assertThat(identifier("/instances", "includefield=Modality,Rows").has("00280010")).isTrue();
+    }
+
+    @Test
     void pagingAndWarnings() {
         QidoQuery lowered = QidoQuery.of(DicomWebResource.of("/instances"), QueryString.parse(
                 "limit=5000&offset=7&fuzzymatching=true"), LIMITS, "test");

@@ -1,6 +1,10 @@
 package org.harmonyee.dicom.net.peers;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +17,8 @@ import java.util.StringJoiner;
  * titles allowed to query and retrieve, and the C-MOVE destinations; answers are in UTF-8.
  */
 public final class Orthanc implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     public static final String AE_TITLE = "ORTHANC";
     private static final Path EXECUTABLE = Path.of("/usr/sbin/Orthanc");
@@ -96,6 +102,20 @@ public final class Orthanc implements AutoCloseable {
     /** The port of Orthanc's REST API (and of its DICOMweb, when started with it), on 127.0.0.1. */
     public int httpPort() {
         return httpPort;
+    }
+
+    /**
+     * Stores a PS3.10 file through Orthanc's REST API ({@code POST /instances}), the quickest way to
+     * give it a test's data.
+     *
+     * @throws IllegalStateException when Orthanc does not answer 200
+     */
+    public void store(Path file) throws IOException, InterruptedException {
+        HttpResponse<String> stored = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
+                + "/instances")).POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+        if (stored.statusCode() != 200) {
+            throw new IllegalStateException("Orthanc answered " + stored.statusCode() + " to " + file + ": " + stored.body());
+        }
     }
 
     public String log() {
