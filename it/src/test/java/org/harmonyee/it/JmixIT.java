@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * JMIX deployed: the {@code jmix} endpoint and {@code jmix_builder} found through the service
  * catalog of the WAR (Payara Micro) and the EAR's lib/ (WildFly, with commons-compress beside
  * them), a study's package built from the test's archive through the pipeline's {@code dicom}
- * backend and streamed over real HTTP, served again by id and manifest, and uploads refused.
+ * backend and streamed over real HTTP, served again by id (as the zip, and as a tar.gz that GNU tar
+ * extracts) and manifest, and uploads refused.
  */
 @ExtendWith(ArquillianExtension.class)
 class JmixIT {
@@ -90,6 +91,18 @@ class JmixIT {
         HttpResponse<byte[]> manifestAnswer = send("GET", "/" + id + "/manifest", null);
         assertThat(manifestAnswer.statusCode()).isEqualTo(200);
         assertThat(manifestAnswer.body()).isEqualTo(manifestBytes);
+
+        HttpResponse<byte[]> tarGz = send("GET", "/" + id, null, "Accept", "application/gzip");
+        assertThat(tarGz.statusCode()).isEqualTo(200);
+        assertThat(tarGz.headers().firstValue("Content-Type")).contains("application/gzip");
+        Path extracted = Files.createDirectories(directory.resolve("extracted"));
+        Process tar = new ProcessBuilder("tar", "-xzf", "-", "-C", extracted.toString()).redirectErrorStream(true).start();
+        try (var in = tar.getOutputStream()) {
+            in.write(tarGz.body());
+        }
+        assertThat(tar.waitFor()).as(new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+        assertThat(Files.readAllBytes(extracted.resolve("manifest.json"))).isEqualTo(manifestBytes);
+        SameInstances.assertReceived(study, extracted.resolve("payload/dicom"));
 
         HttpResponse<byte[]> again = send("POST", "", built.body(), "Content-Type", "application/zip");
         assertThat(again.statusCode()).isEqualTo(409);
