@@ -91,6 +91,24 @@ class HttpPipelineIT {
     }
 
     @Test
+    void unquotedMediaTypeParametersReachThePipeline() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(Gateway.publicUrl() + "/echo/studies"))
+                .header("Accept", "multipart/related; type=application/octet-stream; transfer-syntax=*")
+                .header("Content-Type", "application/json; profile=http://example.org/report")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}")).build();
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonPath echoed = JsonPath.from(response.body());
+        assertThat(echoed.getString("headers.accept"))
+                .isEqualTo("multipart/related; type=\"application/octet-stream\"; transfer-syntax=\"*\"");
+        assertThat(echoed.getString("headers.content-type"))
+                .isEqualTo("application/json; profile=\"http://example.org/report\"");
+        assertThat(echoed.getInt("body.a")).isEqualTo(1);
+    }
+
+    @Test
     void malformedJsonIsABadRequestProblem() {
         Response response = given().contentType("application/json").body("{\"a\":").post("/echo");
 

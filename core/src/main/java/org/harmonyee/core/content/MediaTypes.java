@@ -31,6 +31,72 @@ public final class MediaTypes {
         return Optional.empty();
     }
 
+    /**
+     * The header value (a Content-Type, or an Accept list) with every parameter value that is not a
+     * token (RFC 9110 §5.6.6) quoted: {@code multipart/related; type=application/dicom} becomes
+     * {@code multipart/related; type="application/dicom"}, as the grammar asks and strict parsers
+     * need. A value with nothing to quote comes back as the same instance.
+     */
+    public static String quoteParameterValues(String header) {
+        if (header == null || header.indexOf(';') < 0) {
+            return header;
+        }
+        StringBuilder quoted = null;
+        int length = header.length();
+        int copied = 0;
+        for (int i = 0; i < length; i++) {
+            char c = header.charAt(i);
+            if (c == '"') {
+                i = closingQuote(header, i);
+            } else if (c == '=') {
+                int start = i + 1;
+                while (start < length && header.charAt(start) == ' ') {
+                    start++;
+                }
+                if (start < length && header.charAt(start) == '"') {
+                    i = closingQuote(header, start);
+                    continue;
+                }
+                int end = start;
+                while (end < length && header.charAt(end) != ';' && header.charAt(end) != ',') {
+                    end++;
+                }
+                String value = header.substring(start, end).strip();
+                if (!value.isEmpty() && !isToken(value)) {
+                    quoted = quoted == null ? new StringBuilder(length + 8) : quoted;
+                    quoted.append(header, copied, i + 1).append('"')
+                            .append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+                    copied = end;
+                }
+                i = end - 1;
+            }
+        }
+        return quoted == null ? header : quoted.append(header, copied, length).toString();
+    }
+
+    private static int closingQuote(String header, int open) {
+        for (int i = open + 1; i < header.length(); i++) {
+            char c = header.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                return i;
+            }
+        }
+        return header.length();
+    }
+
+    private static boolean isToken(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean token = c < 127 && (Character.isLetterOrDigit(c) || "!#$%&'*+-.^_`|~".indexOf(c) >= 0);
+            if (!token) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** JSON and its structured-suffix family: application/json, application/fhir+json, application/dicom+json, ... */
     public static boolean isJson(String essence) {
         return essence.equals("application/json") || essence.endsWith("+json");
