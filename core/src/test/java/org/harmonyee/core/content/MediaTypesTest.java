@@ -12,7 +12,7 @@ class MediaTypesTest {
                 .isEqualTo("multipart/related; type=\"application/octet-stream\"");
         assertThat(MediaTypes.quoteParameterValues(
                 "multipart/related; type=application/dicom; transfer-syntax=*, application/dicom+json;q=0.5"))
-                .isEqualTo("multipart/related; type=\"application/dicom\"; transfer-syntax=\"*\", application/dicom+json;q=0.5");
+                .isEqualTo("multipart/related; type=\"application/dicom\"; transfer-syntax=*, application/dicom+json;q=0.5");
         assertThat(MediaTypes.quoteParameterValues("multipart/related;type=application/dicom;boundary=abc:def"))
                 .isEqualTo("multipart/related;type=\"application/dicom\";boundary=\"abc:def\"");
     }
