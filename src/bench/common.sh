@@ -49,6 +49,18 @@ jit_queue() {
   fi
 }
 
+# await_jit CONFIG LIMIT: with no load, waits (at most LIMIT seconds) until the gateway's compile
+# queue is down to a few methods: the compiler gets a core only when the load stops, and a warm-up
+# under load leaves hundreds queued on 2 cores. Prints nothing; the queue is printed with the table.
+await_jit() {
+  local config="$1" limit="$2" queued waited
+  for ((waited = 0; waited < limit; waited += 2)); do
+    queued="$(jit_queue "$config")"
+    [[ "$queued" == "?" || "$queued" -le 10 ]] && return
+    sleep 2
+  done
+}
+
 # start_gateway CONFIG LOG TIMEOUT: `./harmony run --config CONFIG` in the background, its console
 # into LOG; sets GATEWAY_PID at once (for the caller's cleanup) and, once the console says
 # "Harmony EE ready", WAITED (seconds). Dies with the log's tail if it is not ready in TIMEOUT s.

@@ -192,6 +192,7 @@ for ((until = SECONDS + JIT_WARMUP; SECONDS < until; )); do
   measure find gateway "$ROUTER_AET" "$DICOM_PORT"
   measure get gateway "$ROUTER_AET" "$DICOM_PORT"
 done
+await_jit "$GATEWAY_CONFIG" 120
 JIT_QUEUE="$(jit_queue "$GATEWAY_CONFIG")"
 
 say "$WARMUP warm-up and $ROUNDS measured rounds: findscu of all $STUDIES studies and getscu of a $STUDY_INSTANCES-instance study" \

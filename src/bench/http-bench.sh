@@ -306,7 +306,10 @@ measure() {
   say "$case, $target: ${WARMUP} s warm-up, ${DURATION} s measured, $connections conn: $url"
   run_wrk "$WARMUP" "$out.warmup.txt" -t"$threads" -c"$connections" -d"${WARMUP}s" "$url" \
     || die "wrk failed (warm-up of $case, $target): $(tail -n 3 "$out.warmup.txt")"
-  [[ "$target" == gateway ]] && JIT_QUEUE+=("$case $(jit_queue "$GATEWAY_CONFIG")")
+  if [[ "$target" == gateway ]]; then
+    await_jit "$GATEWAY_CONFIG" 120
+    JIT_QUEUE+=("$case $(jit_queue "$GATEWAY_CONFIG")")
+  fi
   run_wrk "$DURATION" "$out.txt" -t"$threads" -c"$connections" -d"${DURATION}s" --latency \
       -s "$BENCH_DIR/report.lua" "$url" \
     || die "wrk failed ($case, $target): $(tail -n 3 "$out.txt")"
@@ -333,7 +336,8 @@ GATEWAY="http://127.0.0.1:$GATEWAY_PORT"
 # The gateway's JVM compiles its hot paths while it serves: just after startup its C2 compiler
 # has a couple of thousand methods queued and takes a core of its own for minutes, so a run then
 # measures the JIT, not the gateway (nginx has no such phase). Each gateway URL the cases use is
-# loaded first, and the length of the compile queue before each measured gateway run is printed.
+# loaded first, then (and after each gateway warm-up run) the bench waits, with no load, for the
+# compiler to work its queue down (await_jit), and the queue before each measured gateway run is printed.
 JIT_QUEUE=()
 JIT_URLS=()
 { wants small || wants latency; } && JIT_URLS+=("$CONNECTIONS $GATEWAY/api/small.json")
