@@ -28,6 +28,11 @@ public class ManagementNetwork {
         return HEALTH_PATHS.contains(request.getRequestURI()) && READS.contains(request.getMethod());
     }
 
+    /** The {@code [management]} settings of the running gateway; call only when {@link #receives} said yes. */
+    public ManagementSettings settings() {
+        return gateway.runtime().config().management();
+    }
+
     public boolean receives(HttpServletRequest request) {
         if (!gateway.running()) {
             return false;
