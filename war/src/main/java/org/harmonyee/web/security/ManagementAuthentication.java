@@ -26,7 +26,9 @@ import java.util.Optional;
  * stores of the deployment and the server ({@link IdentityStoreHandler}), or, with
  * {@code realm = "server"}, left to the server's own realm ({@link ManagementAuthorization} logs
  * the caller in there). A bearer token (RFC 6750) is validated against the OpenID Connect provider
- * of {@code [management.oidc]} ({@link OidcBearerTokens}). Requests on every other network pass
+ * of {@code [management.oidc]} ({@link OidcBearerTokens}). On a network served by a pipeline with
+ * {@code container_auth}, the same credentials, when they verify, make the caller known to the
+ * server and are otherwise left to that middleware; requests on every other network pass
  * untouched, and so do the health probes ({@link ManagementNetwork#healthProbe}). A request with
  * no or wrong credentials is answered 401 with {@code WWW-Authenticate} and a problem document;
  * passwords and tokens are never logged.
@@ -52,7 +54,10 @@ public class ManagementAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
-        if (!network.receives(request) || ManagementNetwork.healthProbe(request)) {
+        if (!network.receives(request)) {
+            return network.containerAuthenticated(request) ? offered(request, context) : context.doNothing();
+        }
+        if (ManagementNetwork.healthProbe(request)) {
             return context.doNothing();
         }
         String authorization = request.getHeader("Authorization");
@@ -73,6 +78,29 @@ public class ManagementAuthentication implements HttpAuthenticationMechanism {
                     .withHeader("WWW-Authenticate", BASIC_CHALLENGE));
         }
         return context.notifyContainerAboutLogin(result);
+    }
+
+    /**
+     * On a network whose pipeline has {@code container_auth}: credentials that verify make the
+     * caller known to the server; anything else passes on with no caller, and the pipeline's
+     * middleware answers (401/403 problems).
+     */
+    private AuthenticationStatus offered(HttpServletRequest request, HttpMessageContext context) {
+        String authorization = request.getHeader("Authorization");
+        if (hasScheme(authorization, BEARER)) {
+            OidcBearerTokens.Outcome outcome = bearerTokens.validate(authorization.substring(BEARER.length()).strip(),
+                    ExchangeIds.next());
+            return outcome instanceof OidcBearerTokens.Accepted accepted
+                    ? context.notifyContainerAboutLogin(accepted.caller()) : context.doNothing();
+        }
+        Optional<UsernamePasswordCredential> credential = basicCredential(authorization);
+        if (credential.isPresent()) {
+            CredentialValidationResult result = identityStores.validate(credential.get());
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                return context.notifyContainerAboutLogin(result);
+            }
+        }
+        return context.doNothing();
     }
 
     private AuthenticationStatus bearer(String token, HttpServletRequest request, HttpServletResponse response,

@@ -23,8 +23,9 @@ import java.util.TreeSet;
  * must hold a role that allows the method ({@link ManagementRoles#allowedFor}), as the server maps
  * the caller's groups to roles; otherwise 403 with a problem document. With
  * {@code realm = "server"}, HTTP Basic credentials are first checked by the server's own realm
- * ({@link HttpServletRequest#login}: Payara's realm of the application, WildFly's Elytron security
- * domain), 401 when it refuses them. Other networks pass.
+ * ({@link HttpServletRequest#login}: WildFly's Elytron security domain; Payara Server refuses this
+ * login while a Jakarta Security mechanism is installed), 401 when it refuses them. Other networks
+ * pass.
  */
 @WebFilter(filterName = "management-authorization", urlPatterns = "/*", asyncSupported = true)
 public class ManagementAuthorization extends HttpFilter {
