@@ -103,11 +103,11 @@ class StandardCatalogAssemblyTest {
         assertThatThrownBy(() -> assemble(fixture)).isInstanceOfSatisfying(ConfigException.class, e ->
                 assertThat(e.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
                         "config.toml: [services.teleport] unknown service type 'teleport'; available: [dicom, dicom_scp, dicom_scu, dicomweb, echo, fhir, http, jmix, management, metrics, mock_dicom]",
-                        "config.toml: [middleware_types.magic] unknown middleware type 'magic'; available: [basic_auth, connect, dicomweb, dicomweb_bridge, dimse_filter, jmix_builder, json, json_extractor, jwt_auth, jwtauth, metadata_transform, passthru, path_filter, transform]",
+                        "config.toml: [middleware_types.magic] unknown middleware type 'magic'; available: [basic_auth, connect, container_auth, dicomweb, dicomweb_bridge, dimse_filter, jmix_builder, json, json_extractor, jwt_auth, jwtauth, metadata_transform, passthru, path_filter, transform]",
                         "pipelines/p.toml: [endpoints.c] service: unknown endpoint service 'carrier_pigeon'; available: [dicom, dicom_scp, dicomweb, echo, fhir, http, jmix]",
                         "pipelines/p.toml: [backends.up.options] base_url: expected an absolute http:// or https:// URL, got 'ftp://example'",
                         "pipelines/p.toml: [backends.up.options] read_timeout_ms: expected 1-3600000, got -5",
-                        "pipelines/p.toml: [middleware.m] type: unknown middleware type 'voodoo'; available: [basic_auth, connect, dicomweb, dicomweb_bridge, dimse_filter, jmix_builder, json, json_extractor, jwt_auth, jwtauth, metadata_transform, passthru, path_filter, transform]",
+                        "pipelines/p.toml: [middleware.m] type: unknown middleware type 'voodoo'; available: [basic_auth, connect, container_auth, dicomweb, dicomweb_bridge, dimse_filter, jmix_builder, json, json_extractor, jwt_auth, jwtauth, metadata_transform, passthru, path_filter, transform]",
                         "pipelines/p.toml: [pipelines.one] middleware: no [middleware.nothing] is defined",
                         "pipelines/p.toml: [pipelines.two] endpoints: route /api on network 'default' is claimed by "
                                 + "pipeline 'one' (endpoint 'a') and pipeline 'two' (endpoint 'b')"));

@@ -11,8 +11,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The management network asks for HTTP Basic credentials validated by Jakarta Security against the
- * users file (the test users of it/pom.xml), and checks roles; other networks are not affected.
+ * The management network asks for HTTP Basic credentials and checks roles; other networks are not
+ * affected. The test users are in the users file (it/pom.xml), which the gateways of Payara Micro
+ * and Payara Server consult, and in WildFly's own realm, whose gateway runs with
+ * {@code realm = "server"} (src/test/wildfly/realm-users.sh).
  */
 @ExtendWith(ArquillianExtension.class)
 class ManagementSecurityIT {
@@ -40,6 +42,20 @@ class ManagementSecurityIT {
                 .get(Gateway.managementUrl() + INFO), 401, "unauthorized");
         HttpPipelineIT.assertProblem(given().header("Authorization", "Basic %%%")
                 .get(Gateway.managementUrl() + INFO), 401, "unauthorized");
+    }
+
+    @Test
+    void aUserOnlyTheServersRealmKnowsIsAcceptedWhereTheGatewayDefersToTheServer() {
+        boolean serverRealm = "wildfly".equals(System.getProperty("arquillian.launch"));
+
+        Response response = given().auth().preemptive().basic("realm-monitor", "it-realm-monitor-password")
+                .get(Gateway.managementUrl() + INFO);
+
+        if (serverRealm) {
+            assertThat(response.statusCode()).isEqualTo(200);
+        } else {
+            HttpPipelineIT.assertProblem(response, 401, "unauthorized");
+        }
     }
 
     @Test

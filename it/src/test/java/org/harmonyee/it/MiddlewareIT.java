@@ -62,6 +62,24 @@ class MiddlewareIT {
     }
 
     @Test
+    void containerAuthAcceptsTheCallerTheServerAuthenticatedWithTheRole() {
+        String url = Gateway.internalUrl() + "/operators/x";
+        Response anonymous = given().get(url);
+        HttpPipelineIT.assertProblem(anonymous, 401, "unauthorized");
+        assertThat(anonymous.header("WWW-Authenticate")).startsWith("Basic realm=\"harmony-it\"");
+        HttpPipelineIT.assertProblem(given().auth().preemptive().basic("admin", "wrong").get(url), 401,
+                "unauthorized");
+        Response monitor = Gateway.asMonitor().get(url);
+        HttpPipelineIT.assertProblem(monitor, 403, "forbidden");
+        assertThat(monitor.jsonPath().getString("detail")).contains("monitor", "harmony-operator");
+
+        Response operator = Gateway.asAdmin().get(url);
+        assertThat(operator.statusCode()).isEqualTo(200);
+        assertThat(operator.jsonPath().getString("metadata['auth.user']")).isEqualTo("admin");
+        assertThat(operator.jsonPath().getString("metadata['auth.method']")).isEqualTo("container");
+    }
+
+    @Test
     void jwtAuthAcceptsSignedTokensAndRefusesTheRest() throws Exception {
         long now = Instant.now().getEpochSecond();
         String valid = token("{\"alg\":\"RS256\",\"typ\":\"JWT\"}",

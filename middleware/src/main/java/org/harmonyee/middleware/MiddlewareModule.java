@@ -3,6 +3,7 @@ package org.harmonyee.middleware;
 import org.harmonyee.core.runtime.ServiceCatalog;
 import org.harmonyee.core.runtime.ServiceModule;
 import org.harmonyee.middleware.auth.BasicAuth;
+import org.harmonyee.middleware.auth.ContainerAuth;
 import org.harmonyee.middleware.compat.Connect;
 import org.harmonyee.middleware.compat.JsonExtractor;
 import org.harmonyee.middleware.compat.Passthru;
@@ -17,6 +18,7 @@ public final class MiddlewareModule implements ServiceModule {
     @Override
     public void register(ServiceCatalog catalog) {
         catalog.middleware(BasicAuth.TYPE, BasicAuth::create);
+        catalog.middleware(ContainerAuth.TYPE, ContainerAuth::create);
         catalog.middleware(JwtAuth.TYPE, JwtAuth::create);
         catalog.middleware(JwtAuth.RUST_TYPE, JwtAuth::create);
         catalog.middleware(JoltTransform.TYPE, JoltTransform::create);

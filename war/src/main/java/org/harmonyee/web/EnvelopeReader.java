@@ -33,6 +33,9 @@ final class EnvelopeReader {
                 .headers(headers(request))
                 .body(body(request));
         QueryString.parse(request.getQueryString()).forEach(builder::query);
+        if (request.getUserPrincipal() != null) {
+            builder.containerCaller(new ServletCaller(request));
+        }
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
             for (Cookie cookie : cookies) {

@@ -25,6 +25,12 @@ public final class ConfigDefaults {
 
     public static final boolean MANAGEMENT_ENABLED = false;
     public static final String MANAGEMENT_BASE_PATH = "admin";
+    public static final String MANAGEMENT_REALM = "users_file";
+    /** {@code [management.oidc]}: the claim holding the caller's groups, the values granting each role, the clock skew. */
+    public static final String OIDC_ROLES_CLAIM = "groups";
+    public static final String OIDC_MONITOR_VALUE = "harmony-monitor";
+    public static final String OIDC_OPERATOR_VALUE = "harmony-operator";
+    public static final long OIDC_LEEWAY_SECONDS = 60;
 
     public static final String STORAGE_BACKEND = "filesystem";
     public static final String STORAGE_PATH = "./tmp";

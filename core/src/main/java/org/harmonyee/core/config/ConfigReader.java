@@ -86,7 +86,8 @@ public final class ConfigReader {
         StorageSettings storage = reader.storage(table(base, "storage", new Source(label, "storage"), problems, directory));
         GatewayConfig config = new GatewayConfig(file, proxySettings,
                 reader.networks(),
-                reader.management(table(base, "management", new Source(label, "management"), problems, directory)),
+                ManagementReader.read(table(base, "management", new Source(label, "management"), problems, directory),
+                        directory),
                 reader.logging(table(base, "logging", new Source(label, "logging"), problems, directory)),
                 storage,
                 AuditReader.read(table(base, "audit", new Source(label, "audit"), problems, directory), storage, id,

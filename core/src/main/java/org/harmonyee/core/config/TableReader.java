@@ -29,20 +29,6 @@ final class TableReader {
         return new NetworkReader(problems, directory).read(tables.of("network"));
     }
 
-    ManagementSettings management(Options management) {
-        TableShape.check(management, Set.of("enabled", "base_path", "network"), Set.of());
-        boolean enabled = management.bool("enabled", ConfigDefaults.MANAGEMENT_ENABLED);
-        String basePath = trimSlashes(management.string("base_path", ConfigDefaults.MANAGEMENT_BASE_PATH));
-        if (basePath.isBlank()) {
-            management.problem("base_path", "must not be blank");
-        }
-        String network = management.string("network", "");
-        if (enabled && network.isBlank()) {
-            management.problem("network", "required when the management API is enabled");
-        }
-        return new ManagementSettings(enabled, "/" + basePath, network);
-    }
-
     LoggingSettings logging(Options logging) {
         TableShape.check(logging, Set.of("log_to_file", "log_file_path"), Set.of());
         boolean toFile = logging.bool("log_to_file", false);
@@ -126,16 +112,5 @@ final class TableReader {
 
     private Options options(ObjectNode node, Source source) {
         return new Options(node, source, problems, directory);
-    }
-
-    private static String trimSlashes(String path) {
-        String trimmed = path.strip();
-        while (trimmed.startsWith("/")) {
-            trimmed = trimmed.substring(1);
-        }
-        while (trimmed.endsWith("/")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1);
-        }
-        return trimmed;
     }
 }

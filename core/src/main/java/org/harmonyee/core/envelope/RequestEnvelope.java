@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A request as it travels a pipeline, whatever door it came through.
@@ -21,6 +22,7 @@ public final class RequestEnvelope extends Envelope {
     private final String rawQuery;
     private final Map<String, List<String>> query;
     private final Map<String, String> cookies;
+    private final ContainerCaller containerCaller;
     private String path;
 
     private RequestEnvelope(Builder builder) {
@@ -32,6 +34,7 @@ public final class RequestEnvelope extends Envelope {
         this.rawQuery = builder.rawQuery;
         this.query = Collections.unmodifiableMap(builder.query);
         this.cookies = Collections.unmodifiableMap(builder.cookies);
+        this.containerCaller = builder.containerCaller;
     }
 
     public static Builder builder(String exchangeId, String method, String fullPath) {
@@ -73,6 +76,11 @@ public final class RequestEnvelope extends Envelope {
         return cookies;
     }
 
+    /** The caller the server authenticated, when the door had one (an HTTP request with a principal). */
+    public Optional<ContainerCaller> containerCaller() {
+        return Optional.ofNullable(containerCaller);
+    }
+
     /** Builds a request envelope; used by doors and tests. */
     public static final class Builder {
         private final String exchangeId;
@@ -84,6 +92,7 @@ public final class RequestEnvelope extends Envelope {
         private Body body = Body.empty();
         private final Map<String, List<String>> query = new LinkedHashMap<>();
         private final Map<String, String> cookies = new LinkedHashMap<>();
+        private ContainerCaller containerCaller;
 
         private Builder(String exchangeId, String method, String fullPath) {
             this.exchangeId = exchangeId;
@@ -123,6 +132,11 @@ public final class RequestEnvelope extends Envelope {
 
         public Builder body(Body value) {
             this.body = value;
+            return this;
+        }
+
+        public Builder containerCaller(ContainerCaller value) {
+            this.containerCaller = value;
             return this;
         }
 

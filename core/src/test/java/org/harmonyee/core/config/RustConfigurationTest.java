@@ -142,7 +142,7 @@ class RustConfigurationTest {
                         "config.toml: [proxy.content_limits.deeper] unknown table; [proxy.content_limits] has no sub-tables",
                         "config.toml: [network.default.foo] unknown table; expected one of [dicom, http]",
                         "config.toml: [network.default.http.tls] unknown table; [network.default.http] has no sub-tables",
-                        "config.toml: [management.auth] unknown table; [management] has no sub-tables",
+                        "config.toml: [management.auth] unknown table; expected one of [oidc]",
                         "config.toml: [logging.rotation] unknown table; [logging] has no sub-tables",
                         "config.toml: [storage.options.s3] unknown table; [storage.options] has no sub-tables",
                         "config.toml: [storage.cache] unknown table; expected one of [options]"));

@@ -1,12 +1,9 @@
 package org.harmonyee.middleware.jwt;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
-import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import org.harmonyee.core.config.ComponentConfig;
 import org.harmonyee.core.config.Options;
 import org.harmonyee.core.envelope.RequestEnvelope;
@@ -18,13 +15,9 @@ import org.harmonyee.core.pipeline.Middleware;
 import org.harmonyee.core.runtime.BuildContext;
 
 import java.lang.System.Logger.Level;
-import java.text.ParseException;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Type {@code jwt_auth} (also {@code jwtauth}, the Rust Harmony's name): verifies {@code Authorization: Bearer <JWT>} and puts the verified claims
@@ -39,31 +32,13 @@ public final class JwtAuth implements Middleware {
 
     private static final System.Logger LOG = System.getLogger(JwtAuth.class.getName());
 
-    private final DefaultJWTProcessor<SecurityContext> processor;
-    private final long leewaySeconds;
-    private final Clock clock;
+    private final JwtVerifier verifier;
     private final String realm;
 
     JwtAuth(JWSKeySelector<SecurityContext> keys, String issuer, String audience, long leewaySeconds, Clock clock,
             String realm) {
-        this.leewaySeconds = leewaySeconds;
-        this.clock = clock;
+        this.verifier = new JwtVerifier(keys, issuer, audience, leewaySeconds, clock);
         this.realm = realm;
-        this.processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(keys);
-        Set<String> required = new HashSet<>(Set.of("exp"));
-        JWTClaimsSet.Builder exact = new JWTClaimsSet.Builder();
-        if (issuer != null) {
-            exact.issuer(issuer);
-            required.add("iss");
-        }
-        if (audience != null) {
-            required.add("aud");
-        }
-        DefaultJWTClaimsVerifier<SecurityContext> verifier = new DefaultJWTClaimsVerifier<>(
-                audience == null ? null : new HashSet<>(List.of(audience)), exact.build(), required, new HashSet<>());
-        verifier.setMaxClockSkew((int) leewaySeconds);
-        processor.setJWTClaimsSetVerifier(verifier);
     }
 
     public static JwtAuth create(ComponentConfig config, Options options, BuildContext context) {
@@ -90,15 +65,8 @@ public final class JwtAuth implements Middleware {
 
     private JWTClaimsSet verify(String token, String exchangeId) {
         try {
-            JWTClaimsSet claims = processor.process(token, null);
-            Instant issued = claims.getIssueTime() == null ? null : claims.getIssueTime().toInstant();
-            if (issued != null && issued.isAfter(clock.instant().plusSeconds(leewaySeconds))) {
-                throw invalid("the token is issued in the future (iat)");
-            }
-            return claims;
-        } catch (ParseException e) {
-            throw invalid("the token is not a JWT");
-        } catch (BadJOSEException e) {
+            return verifier.verify(token);
+        } catch (JwtVerifier.InvalidTokenException e) {
             throw invalid(e.getMessage());
         } catch (JOSEException e) {
             LOG.log(Level.WARNING, () -> exchangeId + ": jwt_auth cannot verify tokens", e);

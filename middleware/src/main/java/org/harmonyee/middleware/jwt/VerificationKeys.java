@@ -15,6 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ import java.util.Optional;
  * configuration problems. Only the configured algorithm ever selects a key: a token whose header
  * names another algorithm (none, HS256 against an RSA key, ...) finds no key and is rejected.
  */
-final class VerificationKeys {
+public final class VerificationKeys {
 
     static final int MIN_HS256_SECRET_BYTES = 32;
 
@@ -100,17 +101,25 @@ final class VerificationKeys {
         long minRefresh = options.integer("jwks_refresh_min_interval_ms", 5_000, 0, 3_600_000);
         long cacheTtl = options.integer("jwks_cache_ttl_ms", 300_000, 1_000, 86_400_000);
         try {
-            DefaultResourceRetriever retriever = new DefaultResourceRetriever(2_000, 2_000, 1024 * 1024);
-            JWKSourceBuilder<SecurityContext> builder = JWKSourceBuilder.create(URI.create(url).toURL(), retriever)
-                    .cache(cacheTtl, Math.min(cacheTtl - 1, 15_000))
-                    .retrying(false)
-                    .refreshAheadCache(false);
-            builder = minRefresh == 0 ? builder.rateLimited(false) : builder.rateLimited(minRefresh);
-            return Optional.of(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, builder.build()));
+            return Optional.of(remote(URI.create(url).toURL(), cacheTtl, minRefresh));
         } catch (MalformedURLException | IllegalArgumentException e) {
             options.problem("jwks_url", "not a valid URL: " + url);
             return Optional.empty();
         }
+    }
+
+    /**
+     * RS256 keys of a JWKS URL, fetched when first needed, cached for {@code cacheTtlMs} and fetched
+     * again on an unknown kid, at most once per {@code minRefreshMs} (0: no limit).
+     */
+    public static JWSKeySelector<SecurityContext> remote(URL jwks, long cacheTtlMs, long minRefreshMs) {
+        DefaultResourceRetriever retriever = new DefaultResourceRetriever(2_000, 2_000, 1024 * 1024);
+        JWKSourceBuilder<SecurityContext> builder = JWKSourceBuilder.create(jwks, retriever)
+                .cache(cacheTtlMs, Math.min(cacheTtlMs - 1, 15_000))
+                .retrying(false)
+                .refreshAheadCache(false);
+        builder = minRefreshMs == 0 ? builder.rateLimited(false) : builder.rateLimited(minRefreshMs);
+        return new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, builder.build());
     }
 
     /** One key, for one algorithm, whatever the token's kid. */

@@ -10,6 +10,8 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.harmonyee.core.config.ManagementSettings;
+import org.harmonyee.core.envelope.ExchangeIds;
 import org.harmonyee.core.error.GatewayException;
 import org.harmonyee.core.error.ProblemType;
 import org.harmonyee.web.management.ManagementNetwork;
@@ -20,17 +22,25 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * HTTP Basic authentication (RFC 7617) of the management network, validated by the identity
- * stores of the deployment and the server ({@link IdentityStoreHandler}). Requests on every other
- * network pass untouched, and so do the health probes ({@link ManagementNetwork#healthProbe}). A request with no or wrong credentials is answered 401 with
- * {@code WWW-Authenticate: Basic realm="Harmony EE management"} and a problem document; the
- * password is never logged.
+ * Authentication of the management network. HTTP Basic (RFC 7617) is validated by the identity
+ * stores of the deployment and the server ({@link IdentityStoreHandler}), or, with
+ * {@code realm = "server"}, left to the server's own realm ({@link ManagementAuthorization} logs
+ * the caller in there). A bearer token (RFC 6750) is validated against the OpenID Connect provider
+ * of {@code [management.oidc]} ({@link OidcBearerTokens}). On a network served by a pipeline with
+ * {@code container_auth}, the same credentials, when they verify, make the caller known to the
+ * server and are otherwise left to that middleware; requests on every other network pass
+ * untouched, and so do the health probes ({@link ManagementNetwork#healthProbe}). A request with
+ * no or wrong credentials is answered 401 with {@code WWW-Authenticate} and a problem document;
+ * passwords and tokens are never logged.
  */
 @ApplicationScoped
 public class ManagementAuthentication implements HttpAuthenticationMechanism {
 
     static final String REALM = "Harmony EE management";
     private static final String BASIC = "Basic ";
+    private static final String BEARER = "Bearer ";
+    private static final String BASIC_CHALLENGE = "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"";
+    private static final String BEARER_CHALLENGE = "Bearer realm=\"" + REALM + "\"";
 
     @Inject
     ManagementNetwork network;
@@ -38,28 +48,78 @@ public class ManagementAuthentication implements HttpAuthenticationMechanism {
     @Inject
     IdentityStoreHandler identityStores;
 
+    @Inject
+    OidcBearerTokens bearerTokens;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
-        if (!network.receives(request) || ManagementNetwork.healthProbe(request)) {
+        if (!network.receives(request)) {
+            return network.containerAuthenticated(request) ? offered(request, context) : context.doNothing();
+        }
+        if (ManagementNetwork.healthProbe(request)) {
             return context.doNothing();
         }
-        Optional<UsernamePasswordCredential> credential = basicCredential(request.getHeader("Authorization"));
+        String authorization = request.getHeader("Authorization");
+        if (hasScheme(authorization, BEARER)) {
+            return bearer(authorization.substring(BEARER.length()).strip(), request, response, context);
+        }
+        Optional<UsernamePasswordCredential> credential = basicCredential(authorization);
         if (credential.isEmpty()) {
-            return challenge(request, response, "the management API needs HTTP Basic credentials");
+            return challenge(request, response, unauthorized(null));
+        }
+        if (network.settings().realm() == ManagementSettings.Realm.SERVER) {
+            return context.doNothing();
         }
         CredentialValidationResult result = identityStores.validate(credential.get());
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            return challenge(request, response, "user '" + credential.get().getCaller()
-                    + "' is unknown or the password is wrong");
+            return challenge(request, response, new GatewayException(ProblemType.UNAUTHORIZED, "user '"
+                    + credential.get().getCaller() + "' is unknown or the password is wrong")
+                    .withHeader("WWW-Authenticate", BASIC_CHALLENGE));
         }
         return context.notifyContainerAboutLogin(result);
     }
 
+    /**
+     * On a network whose pipeline has {@code container_auth}: credentials that verify make the
+     * caller known to the server; anything else passes on with no caller, and the pipeline's
+     * middleware answers (401/403 problems).
+     */
+    private AuthenticationStatus offered(HttpServletRequest request, HttpMessageContext context) {
+        String authorization = request.getHeader("Authorization");
+        if (hasScheme(authorization, BEARER)) {
+            OidcBearerTokens.Outcome outcome = bearerTokens.validate(authorization.substring(BEARER.length()).strip(),
+                    ExchangeIds.next());
+            return outcome instanceof OidcBearerTokens.Accepted accepted
+                    ? context.notifyContainerAboutLogin(accepted.caller()) : context.doNothing();
+        }
+        Optional<UsernamePasswordCredential> credential = basicCredential(authorization);
+        if (credential.isPresent()) {
+            CredentialValidationResult result = identityStores.validate(credential.get());
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                return context.notifyContainerAboutLogin(result);
+            }
+        }
+        return context.doNothing();
+    }
+
+    private AuthenticationStatus bearer(String token, HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        String exchangeId = ExchangeIds.next();
+        OidcBearerTokens.Outcome outcome = bearerTokens.validate(token, exchangeId);
+        if (outcome instanceof OidcBearerTokens.Accepted accepted) {
+            return context.notifyContainerAboutLogin(accepted.caller());
+        }
+        String reason = ((OidcBearerTokens.Refused) outcome).reason();
+        return challenge(request, response, new GatewayException(ProblemType.UNAUTHORIZED, reason)
+                .withHeader("WWW-Authenticate", BEARER_CHALLENGE + ", error=\"invalid_token\", error_description=\""
+                        + reason.replace("\"", "'") + "\""));
+    }
+
     private static AuthenticationStatus challenge(HttpServletRequest request, HttpServletResponse response,
-            String detail) {
+            GatewayException refusal) {
         try {
-            ProblemResponse.write(request, response, unauthorized(detail));
+            ProblemResponse.write(request, response, refusal);
         } catch (IOException gone) {
             // The caller went away: nothing is left to answer.
             response.setStatus(ProblemType.UNAUTHORIZED.httpStatus());
@@ -67,15 +127,25 @@ public class ManagementAuthentication implements HttpAuthenticationMechanism {
         return AuthenticationStatus.SEND_FAILURE;
     }
 
-    /** A 401 that asks for Basic credentials of the management realm. */
-    static GatewayException unauthorized(String detail) {
-        return new GatewayException(ProblemType.UNAUTHORIZED, detail)
-                .withHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+    /**
+     * A 401 that asks for credentials: HTTP Basic, and bearer tokens when an OpenID Connect
+     * provider is configured. {@code detail} null: the request carried none.
+     */
+    GatewayException unauthorized(String detail) {
+        boolean tokens = bearerTokens.settings().isPresent();
+        String asked = tokens ? "HTTP Basic credentials or an OpenID Connect bearer token" : "HTTP Basic credentials";
+        return new GatewayException(ProblemType.UNAUTHORIZED, detail != null ? detail : "the management API needs "
+                + asked).withHeader("WWW-Authenticate", tokens ? BASIC_CHALLENGE + ", " + BEARER_CHALLENGE
+                : BASIC_CHALLENGE);
+    }
+
+    private static boolean hasScheme(String authorization, String scheme) {
+        return authorization != null && authorization.regionMatches(true, 0, scheme, 0, scheme.length());
     }
 
     /** The user and password of an {@code Authorization: Basic} header, if it holds well-formed ones. */
     static Optional<UsernamePasswordCredential> basicCredential(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
+        if (!hasScheme(authorization, BASIC)) {
             return Optional.empty();
         }
         String decoded;

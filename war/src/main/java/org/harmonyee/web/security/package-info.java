@@ -1,10 +1,12 @@
 /**
  * Access to the management network, through Jakarta Security so that the server's identity stores
- * and role mapping apply: {@link ManagementAuthentication} (an HTTP authentication mechanism that
- * asks for HTTP Basic credentials on the management network's port only, 401 with
- * {@code WWW-Authenticate}), {@link ManagementAuthorization} (a servlet filter that checks the
- * authenticated caller's roles, 403), {@link UsersFileIdentityStore} (the users file the launcher
- * writes), and the roles themselves ({@link ManagementRoles}).
+ * and role mapping apply: {@link ManagementAuthentication} (an HTTP authentication mechanism on the
+ * management network's port only: HTTP Basic, and OpenID Connect bearer tokens through
+ * {@link OidcBearerTokens} and {@link RolesClaim}; 401 with {@code WWW-Authenticate}),
+ * {@link ManagementAuthorization} (a servlet filter that checks the authenticated caller's roles,
+ * 403, and logs Basic callers in with the server's realm when {@code realm = "server"}),
+ * {@link UsersFileIdentityStore} (the users file the launcher writes), and the roles themselves
+ * ({@link ManagementRoles}).
  *
  * <p>Keyed on the local port because one JAX-RS door serves every path of every network: a URL
  * pattern (web.xml security constraints) cannot tell the management network from the others,
