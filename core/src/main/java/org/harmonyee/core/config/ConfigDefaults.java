@@ -47,6 +47,8 @@ public final class ConfigDefaults {
     public static final int SYSLOG_TCP_PORT = 601;
     public static final int SYSLOG_TLS_PORT = 6514;
     public static final String SYSLOG_APP_NAME = "harmony-ee";
+    /** {@code [telemetry]}: every exchange traced once an OTLP endpoint is set. */
+    public static final int TELEMETRY_SAMPLING_PERCENT = 100;
 
     public static final int HTTP_CONNECT_TIMEOUT_MS = 5_000;
     public static final int HTTP_READ_TIMEOUT_MS = 30_000;

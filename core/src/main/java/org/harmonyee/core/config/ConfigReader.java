@@ -21,7 +21,8 @@ public final class ConfigReader {
 
     static final List<String> MERGED_TABLES = List.of(
             "network", "services", "middleware_types", "pipelines", "endpoints", "backends", "targets", "middleware");
-    private static final Set<String> BASE_ONLY_TABLES = Set.of("proxy", "management", "logging", "storage", "audit");
+    private static final Set<String> BASE_ONLY_TABLES = Set.of("proxy", "management", "logging", "storage", "audit",
+            "telemetry");
     /** Tables of the Rust Harmony that have no effect here: accepted with a warning saying so. */
     private static final Map<String, String> INEFFECTIVE_TABLES = Map.of("middleware_legacy",
             "has no effect in Harmony EE (the Rust Harmony does not apply it either); "
@@ -92,6 +93,7 @@ public final class ConfigReader {
                 storage,
                 AuditReader.read(table(base, "audit", new Source(label, "audit"), problems, directory), storage, id,
                         directory),
+                TelemetryReader.read(table(base, "telemetry", new Source(label, "telemetry"), problems, directory), id),
                 reader.declarations("services"), reader.declarations("middleware_types"),
                 reader.pipelines(), reader.components("endpoints", "service"),
                 reader.components("backends", "service"), reader.components("targets", null),

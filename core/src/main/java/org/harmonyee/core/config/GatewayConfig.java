@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public record GatewayConfig(Path file, ProxySettings proxy, Map<String, NetworkConfig> networks,
                             ManagementSettings management, LoggingSettings logging, StorageSettings storage,
-                            AuditSettings audit,
+                            AuditSettings audit, TelemetrySettings telemetry,
                             Map<String, TypeDeclaration> services, Map<String, TypeDeclaration> middlewareTypes,
                             Map<String, PipelineConfig> pipelines, Map<String, ComponentConfig> endpoints,
                             Map<String, ComponentConfig> backends, Map<String, ComponentConfig> targets,

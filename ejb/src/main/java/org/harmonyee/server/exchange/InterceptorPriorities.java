@@ -14,6 +14,8 @@ public final class InterceptorPriorities {
     public static final int AUDIT = EXCHANGE_LOG + 10;
     /** Metrics time the exchange (and, on the backend bean, the backend call) inside the log and the audit. */
     public static final int METRICS = EXCHANGE_LOG + 20;
+    /** Tracing spans the exchange (and, on the backend bean, the backend call) inside the log, the audit and the metrics. */
+    public static final int TRACING = EXCHANGE_LOG + 30;
 
     private InterceptorPriorities() {
     }

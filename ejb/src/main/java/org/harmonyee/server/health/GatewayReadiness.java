@@ -11,12 +11,13 @@ import org.harmonyee.core.runtime.GatewayRuntime;
 import org.harmonyee.rar.api.ListeningNetworks;
 import org.harmonyee.server.lifecycle.RunningGateway;
 
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Readiness: the gateway is assembled, and the resource adapter listens on every
  * {@code [network.NAME.dicom]} of the configuration. Data: {@code dicom.NAME} = {@code listening}
- * or {@code not bound}, and {@code http.NAME} = the address of each HTTP network, which the server
+ * or why not ({@code not bound: ADDRESS: Address already in use (trying again every 5 s)} while
+ * another process holds the port), and {@code http.NAME} = the address of each HTTP network, which the server
  * binds before it deploys the application.
  */
 @Readiness
@@ -33,15 +34,15 @@ public class GatewayReadiness implements HealthCheck {
             return response.down().withData("state", "not assembled").build();
         }
         GatewayRuntime runtime = gateway.runtime();
-        Set<String> listening = ListeningNetworks.snapshot();
+        Map<String, String> listeners = ListeningNetworks.snapshot();
         boolean ready = true;
         for (NetworkConfig network : runtime.config().networks().values()) {
             network.http().ifPresent(http -> response.withData("http." + network.name(),
                     http.bindAddress() + ":" + http.bindPort()));
             if (network.dicom().isPresent()) {
-                boolean bound = listening.contains(network.name());
-                ready &= bound;
-                response.withData("dicom." + network.name(), bound ? "listening" : "not bound");
+                String state = listeners.getOrDefault(network.name(), "not bound");
+                ready &= ListeningNetworks.LISTENING.equals(state);
+                response.withData("dicom." + network.name(), state);
             }
         }
         return response.withData("state", ready ? "serving" : "waiting for DICOM listeners").status(ready).build();

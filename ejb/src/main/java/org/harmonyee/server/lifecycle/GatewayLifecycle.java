@@ -31,9 +31,10 @@ import java.util.Optional;
 
 /**
  * Assembles the gateway when the application starts (handing the services what the server keeps
- * for them: the jmix package index), publishes it in {@link RunningGateway}, and closes it when
- * the application stops. An invalid configuration fails the deployment with every
- * problem in the log: the gateway never serves a configuration it could not fully build.
+ * for them: the jmix package index), publishes it in {@link RunningGateway}, and closes it
+ * (observers of {@link GatewayStopping} first) when the application stops. An invalid
+ * configuration fails the deployment with every problem in the log: the gateway never serves a
+ * configuration it could not fully build.
  */
 @Singleton
 @Startup
@@ -59,6 +60,10 @@ public class GatewayLifecycle {
 
     @Inject
     RunningGateway running;
+
+    /** Tells observers (the tracing, which sends its last spans) that the gateway is stopping. */
+    @Inject
+    Event<GatewayStopping> stopping;
 
     /** Tells observers (the metrics, which register their live view) that a gateway was assembled. */
     @Inject
@@ -93,6 +98,7 @@ public class GatewayLifecycle {
     void stop() {
         GatewayRuntime current = running.withdraw();
         if (current != null) {
+            stopping.fire(new GatewayStopping(current));
             current.close();
             LOG.log(Level.INFO, "Harmony EE stopped");
         }

@@ -5,12 +5,14 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
-import org.harmonyee.core.envelope.RequestEnvelope;
 import org.harmonyee.core.envelope.ResponseEnvelope;
 import org.harmonyee.core.pipeline.Backend;
 import org.harmonyee.server.audit.Outcome;
+import org.harmonyee.server.backend.BackendCall;
 import org.harmonyee.server.backend.BackendObserved;
 import org.harmonyee.server.exchange.InterceptorPriorities;
+
+import java.util.Optional;
 
 /**
  * Times every backend call into {@link GatewayMetrics}: failed when it threw (unreachable, timed out,
@@ -27,11 +29,11 @@ public class BackendMetricsInterceptor {
 
     @AroundInvoke
     Object time(InvocationContext invocation) throws Exception {
-        Object[] parameters = invocation.getParameters();
-        if (parameters.length < 2 || !(parameters[0] instanceof Backend backend)
-                || !(parameters[1] instanceof RequestEnvelope request)) {
+        Optional<BackendCall> call = BackendCall.of(invocation);
+        if (call.isEmpty()) {
             return invocation.proceed();
         }
+        Backend backend = call.get().backend();
         long started = System.nanoTime();
         Outcome outcome = Outcome.FAILED;
         try {
@@ -41,7 +43,8 @@ public class BackendMetricsInterceptor {
             }
             return result;
         } finally {
-            metrics.backendCall(request, backend.name(), backend.service(), outcome, System.nanoTime() - started);
+            metrics.backendCall(call.get().request(), backend.name(), backend.service(), outcome,
+                    System.nanoTime() - started);
         }
     }
 }

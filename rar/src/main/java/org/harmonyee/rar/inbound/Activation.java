@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * One endpoint activation: the DICOM listeners of the configuration it read, all delivering to its
- * factory's endpoints. Opening is all or nothing: a listener that cannot bind closes those already
- * open, so a failed activation leaves no half-started server behind.
+ * factory's endpoints. A listener whose port is taken keeps trying (see {@link NetworkListener#open});
+ * any other failure to open closes those already open, so a failed activation leaves no
+ * half-started server behind.
  */
 final class Activation implements AutoCloseable {
 

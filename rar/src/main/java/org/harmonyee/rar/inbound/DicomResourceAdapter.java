@@ -21,7 +21,6 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -33,7 +32,8 @@ import java.util.stream.Collectors;
  * (state keyed by activation, so a second activation never replaces the first);
  * {@link #endpointDeactivation} and {@link #stop} close them and abort their associations. While it
  * runs, the associations open on its listeners are published in {@link OpenAssociations}, and the
- * networks listening in {@link ListeningNetworks}.
+ * state of each listener in {@link ListeningNetworks}: a listener whose port is taken does not fail
+ * the activation (and with it the deployment) but is bound as soon as the port is free.
  */
 public class DicomResourceAdapter implements ResourceAdapter {
 
@@ -41,21 +41,21 @@ public class DicomResourceAdapter implements ResourceAdapter {
 
     private final Map<ActivationKey, Activation> activations = new ConcurrentHashMap<>();
     private final Supplier<List<OpenAssociation>> openAssociations = this::openAssociations;
-    private final Supplier<Set<String>> listeningNetworks = this::listeningNetworks;
+    private final Supplier<Map<String, String>> listenerStates = this::listenerStates;
     private volatile WorkManager workManager;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         workManager = context.getWorkManager();
         OpenAssociations.publish(openAssociations);
-        ListeningNetworks.publish(listeningNetworks);
+        ListeningNetworks.publish(listenerStates);
         LOG.log(Level.INFO, "Harmony EE DICOM resource adapter started");
     }
 
     @Override
     public void stop() {
         OpenAssociations.withdraw(openAssociations);
-        ListeningNetworks.withdraw(listeningNetworks);
+        ListeningNetworks.withdraw(listenerStates);
         activations.keySet().forEach(key -> close(activations.remove(key)));
         LOG.log(Level.INFO, "Harmony EE DICOM resource adapter stopped");
     }
@@ -66,10 +66,10 @@ public class DicomResourceAdapter implements ResourceAdapter {
                 .flatMap(listener -> listener.openAssociations().stream()).toList();
     }
 
-    /** The networks of every open activation: an activation is kept only once all its listeners are bound. */
-    Set<String> listeningNetworks() {
+    /** Each listener's network and state (listening, or why not yet), published in {@link ListeningNetworks}. */
+    Map<String, String> listenerStates() {
         return activations.values().stream().flatMap(activation -> activation.listeners().stream())
-                .map(NetworkListener::network).collect(Collectors.toSet());
+                .collect(Collectors.toMap(NetworkListener::network, NetworkListener::state, (first, second) -> first));
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.harmonyee.dicom.uid.TransferSyntax;
 import org.harmonyee.dicom.uid.UID;
 import org.harmonyee.rar.api.DimseOperation;
 import org.harmonyee.rar.api.DimseStatus;
+import org.harmonyee.rar.api.ListeningNetworks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,20 +154,48 @@ class DicomResourceAdapterTest {
     }
 
     @Test
-    void aPortInUseFailsTheActivationNamingThePortAndOpensNothing() throws Exception {
+    void aPortTakenByAnotherProcessIsReportedNotBoundAndBoundOnceFree() throws Exception {
         int second = freePort();
-        Path config = write("two.toml", config("first", freePort()).replace("[network.first.dicom]", """
+        Path config = write("two.toml", config("first", port).replace("[network.first.dicom]", """
                 [network.second.dicom]
                 bind_address = "127.0.0.1"
                 bind_port = %d
                 aet = "SECOND"
                 [network.first.dicom]""".formatted(second)));
+        DicomActivationSpec two = spec(config);
         try (ServerSocket taken = new ServerSocket(second, 1, InetAddress.getLoopbackAddress())) {
-            assertThatThrownBy(() -> adapter.endpointActivation(factory, spec(config)))
-                    .isInstanceOf(ResourceException.class)
-                    .hasMessageContaining("network 'second'").hasMessageContaining("127.0.0.1:" + second);
+            adapter.endpointActivation(factory, two);
+
+            assertThat(ListeningNetworks.snapshot()).containsEntry("first", ListeningNetworks.LISTENING)
+                    .hasEntrySatisfying("second", state -> assertThat(state)
+                            .startsWith("not bound: 127.0.0.1:" + second + ": ").contains("trying again every 5 s"));
+            assertThat(Dcmtk.run(30, "echoscu", "-aec", "HARMONY", "127.0.0.1", port(port)).status())
+                    .as("the other network serves meanwhile").isZero();
         }
-        assertThat(adapter.listeners(factory, spec)).isEmpty();
+
+        long deadline = System.nanoTime() + NetworkListener.RETRY.multipliedBy(3).toNanos();
+        while (!ListeningNetworks.LISTENING.equals(ListeningNetworks.snapshot().get("second"))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(ListeningNetworks.snapshot()).containsEntry("second", ListeningNetworks.LISTENING);
+        Dcmtk.Result echo = Dcmtk.run(30, "echoscu", "-aec", "SECOND", "127.0.0.1", port(second));
+        assertThat(echo.status()).as(echo.output()).isZero();
+        assertThat(listener.associations).anySatisfy(association -> assertThat(association.network()).isEqualTo("second"));
+    }
+
+    @Test
+    void aListenerStillWaitingForItsPortStopsTryingWhenDeactivated() throws Exception {
+        try (ServerSocket taken = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            adapter.endpointActivation(factory, spec);
+            assertThat(ListeningNetworks.snapshot().get("pacs")).startsWith("not bound: ");
+
+            adapter.endpointDeactivation(factory, spec);
+        }
+        Thread.sleep(NetworkListener.RETRY.plusSeconds(1).toMillis());
+
+        assertThat(ListeningNetworks.snapshot()).isEmpty();
+        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
     }
 
     @Test

@@ -65,11 +65,19 @@ public final class AssociationAcceptor implements Closeable {
         return this;
     }
 
-    /** Binds and starts accepting; an Executor that refuses the accept loop leaves the port closed again. */
+    /**
+     * Binds and starts accepting; a port that cannot be bound, or an Executor that refuses the accept
+     * loop, leaves the socket closed again (so a caller may try again later).
+     */
     public synchronized AssociationAcceptor start() throws IOException {
         ServerSocket server = config.tls() == null ? new ServerSocket() : config.tls().serverSocket();
-        server.setReuseAddress(true);
-        server.bind(new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.port()), 50);
+        try {
+            server.setReuseAddress(true);
+            server.bind(new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.port()), 50);
+        } catch (IOException e) {
+            server.close();
+            throw e;
+        }
         serverSocket = server;
         try {
             executor.execute(this::acceptLoop);

@@ -1,4 +1,4 @@
-package org.harmonyee.web.openapi;
+package org.harmonyee.server.openapi;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
