@@ -37,6 +37,9 @@ public class BackendTracingInterceptor {
 
     @AroundInvoke
     Object trace(InvocationContext invocation) throws Exception {
+        if (!tracing.enabled()) {
+            return invocation.proceed();
+        }
         Optional<BackendCall> call = BackendCall.of(invocation);
         Optional<Span> exchange = call.flatMap(c -> spans.of(c.request().exchangeId()));
         if (exchange.isEmpty()) {

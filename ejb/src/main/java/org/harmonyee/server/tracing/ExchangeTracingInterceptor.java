@@ -28,7 +28,8 @@ import java.util.Map;
  * {@code harmony.pipeline}, {@code harmony.endpoint}, {@code harmony.protocol},
  * {@code harmony.operation} (HTTP method or DIMSE operation), {@code harmony.status} and
  * {@code harmony.outcome}; a failed exchange has the status ERROR. A streamed answer's span ends
- * with its first result, like the exchange log's timing.
+ * with its first result, like the exchange log's timing. Without {@code [telemetry] otlp_endpoint}
+ * the exchange passes untouched: no header is parsed and no span is made.
  */
 @ExchangeLogged
 @Interceptor
@@ -58,7 +59,7 @@ public class ExchangeTracingInterceptor {
     @AroundInvoke
     Object trace(InvocationContext invocation) throws Exception {
         Object[] parameters = invocation.getParameters();
-        if (parameters.length < 2 || !(parameters[1] instanceof RequestEnvelope request)) {
+        if (parameters.length < 2 || !(parameters[1] instanceof RequestEnvelope request) || !tracing.enabled()) {
             return invocation.proceed();
         }
         Context caller = W3CTraceContextPropagator.getInstance().extract(Context.root(), request.headers(), HEADERS);

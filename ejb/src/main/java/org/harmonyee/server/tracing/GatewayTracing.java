@@ -69,6 +69,11 @@ public class GatewayTracing {
         }
     }
 
+    /** Whether exchanges are traced: the running configuration names an OTLP endpoint and tracing is not closed. */
+    public boolean enabled() {
+        return tracer() != NOOP;
+    }
+
     private Tracer create(TelemetrySettings settings) {
         if (!settings.enabled()) {
             return NOOP;
