@@ -15,10 +15,10 @@ import org.harmonyee.core.health.TargetPool;
 import org.harmonyee.core.runtime.BuildContext;
 import org.harmonyee.services.dimse.DimseRequests;
 import org.harmonyee.services.http.HttpBackend;
+import org.harmonyee.services.http.UpstreamOptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -45,14 +45,13 @@ public final class DicomWebBackend extends HttpBackend {
 
     private final UpstreamUris uris;
 
-    DicomWebBackend(String name, TargetPool pool, Duration connectTimeout, Duration readTimeout, BuildContext context) {
-        super(name, pool, connectTimeout, readTimeout, context);
+    DicomWebBackend(String name, TargetPool pool, UpstreamOptions upstream, BuildContext context) {
+        super(name, pool, upstream, context);
         this.uris = new UpstreamUris(pool.targets().stream().map(Target::url).toList());
     }
 
     public static DicomWebBackend create(ComponentConfig config, Options options, BuildContext context) {
-        return new DicomWebBackend(config.name(), pool(config, options, context), connectTimeout(options),
-                readTimeout(options), context);
+        return new DicomWebBackend(config.name(), pool(config, options, context), UpstreamOptions.read(options), context);
     }
 
     @Override

@@ -314,6 +314,28 @@ class OrthancDicomWebBackendTest {
     }
 
     @Test
+    void anOrthancThatAsksForCredentialsGetsTheGatewaysOwn() throws Exception {
+        try (Orthanc guarded = Orthanc.startWithDicomWeb(Files.createDirectories(directory.resolve("guarded")), Map.of(),
+                Map.of("gateway", "s3cret"));
+             DicomWebGateway withCredentials = proxy(directory.resolve("credentials-gateway"), guarded, "",
+                     "upstream_username = \"gateway\"\nupstream_password = \"s3cret\"", Map.of());
+             DicomWebGateway without = proxy(directory.resolve("no-credentials-gateway"), guarded, "", "", Map.of())) {
+            HttpResponse<String> direct = HTTP.send(HttpRequest.newBuilder(orthancUri(guarded, "/dicom-web/studies"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(direct.statusCode()).as("Orthanc asks for credentials").isEqualTo(401);
+
+            DicomWebGateway.Answer allowed = withCredentials.get("/studies", "Authorization", "Basic Y2FsbGVyOng=");
+            assertThat(allowed.status()).as(allowed.text()).isEqualTo(200);
+            assertThat(allowed.header("Content-Type")).isEqualTo("application/dicom+json");
+
+            DicomWebGateway.Answer refused = without.get("/studies");
+            assertThat(refused.status()).isEqualTo(502);
+            assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+            assertThat(refused.text()).contains("backend 'orthanc'");
+        }
+    }
+
+    @Test
     void aStoppedOrthancIsABadGatewayProblem() throws Exception {
         Orthanc stopped = Orthanc.startWithDicomWeb(Files.createDirectories(directory.resolve("stopped")), Map.of());
         try (DicomWebGateway down = proxy(directory.resolve("down-gateway"), stopped, "", "", Map.of())) {

@@ -1,6 +1,7 @@
 package org.harmonyee.services.fhir;
 
 import org.harmonyee.services.http.HttpBackend;
+import org.harmonyee.services.http.UpstreamOptions;
 import org.harmonyee.core.health.TargetPool;
 import org.harmonyee.core.health.TargetPools;
 import org.harmonyee.core.config.ComponentConfig;
@@ -11,7 +12,6 @@ import org.harmonyee.core.error.GatewayException;
 import org.harmonyee.core.error.ProblemType;
 import org.harmonyee.core.runtime.BuildContext;
 
-import java.time.Duration;
 
 /**
  * Service {@code fhir}: the HTTP passthrough for FHIR servers. Asks for
@@ -27,14 +27,13 @@ public final class FhirBackend extends HttpBackend {
 
     private final long maxResponseSize;
 
-    FhirBackend(String name, TargetPool pool, Duration connectTimeout, Duration readTimeout, BuildContext context) {
-        super(name, pool, connectTimeout, readTimeout, context);
+    FhirBackend(String name, TargetPool pool, UpstreamOptions upstream, BuildContext context) {
+        super(name, pool, upstream, context);
         this.maxResponseSize = context.contentLimits().maxBodySize() * 8;
     }
 
     public static FhirBackend create(ComponentConfig config, Options options, BuildContext context) {
-        return new FhirBackend(config.name(), pool(config, options, context),
-                connectTimeout(options), readTimeout(options), context);
+        return new FhirBackend(config.name(), pool(config, options, context), UpstreamOptions.read(options), context);
     }
 
     @Override

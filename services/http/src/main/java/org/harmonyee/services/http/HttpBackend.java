@@ -9,7 +9,6 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.io.CloseMode;
 import org.harmonyee.core.config.ComponentConfig;
-import org.harmonyee.core.config.ConfigDefaults;
 import org.harmonyee.core.config.Options;
 import org.harmonyee.core.content.BodyLimit;
 import org.harmonyee.core.envelope.Body;
@@ -40,7 +39,9 @@ import java.util.Set;
  * Service {@code http}: passes the request to a target ({@code base_url}, or one of
  * {@code targets} by strategy) + path + query with its method, its headers minus hop-by-hop ones,
  * and its body ({@link OutboundRequest}). The answer's status, headers and body come back untouched
- * and streamed. The request thread does the I/O on a pooled, kept-alive connection
+ * and streamed. With {@code upstream_username}/{@code upstream_password} or
+ * {@code upstream_bearer_token} ({@link UpstreamOptions}) the gateway presents its own credentials
+ * instead of the caller's. The request thread does the I/O on a pooled, kept-alive connection
  * ({@link PooledClient}). A connection failure marks the target (passive health) and, for an
  * idempotent method, tries the next target; a read timeout is never retried.
  */
@@ -55,35 +56,27 @@ public class HttpBackend implements Backend {
     private final String name;
     private final TargetPool pool;
     private final Duration readTimeout;
+    private final Optional<String> authorization;
     private final CloseableHttpClient client;
     private final ActiveHealthCheck healthCheck;
 
-    public HttpBackend(String name, TargetPool pool, Duration connectTimeout, Duration readTimeout,
-                       BuildContext context) {
+    public HttpBackend(String name, TargetPool pool, UpstreamOptions upstream, BuildContext context) {
         this.name = name;
         this.pool = pool;
-        this.readTimeout = readTimeout;
-        this.client = PooledClient.create(connectTimeout, readTimeout);
+        this.readTimeout = upstream.readTimeout();
+        this.authorization = upstream.authorization();
+        this.client = PooledClient.create(upstream.connectTimeout(), upstream.readTimeout());
         this.healthCheck = ActiveHealthCheck.start(name, pool, context.scheduler(), context.clock());
     }
 
     public static HttpBackend create(ComponentConfig config, Options options, BuildContext context) {
-        return new HttpBackend(config.name(), pool(config, options, context), connectTimeout(options),
-                readTimeout(options), context);
+        return new HttpBackend(config.name(), pool(config, options, context), UpstreamOptions.read(options), context);
     }
 
     /** The backend's targets, read with {@link HttpTargets}. */
     protected static TargetPool pool(ComponentConfig config, Options options, BuildContext context) {
         return TargetPools.build(config.name(), options, context.config().targets(), context.clock(),
                 HttpTargets.INSTANCE);
-    }
-
-    protected static Duration connectTimeout(Options options) {
-        return Duration.ofMillis(options.integer("connect_timeout_ms", ConfigDefaults.HTTP_CONNECT_TIMEOUT_MS, 1, 600_000));
-    }
-
-    protected static Duration readTimeout(Options options) {
-        return Duration.ofMillis(options.integer("read_timeout_ms", ConfigDefaults.HTTP_READ_TIMEOUT_MS, 1, 3_600_000));
     }
 
     @Override
@@ -128,7 +121,7 @@ public class HttpBackend implements Backend {
 
     /** Sends to one target; a failure to connect is a {@link ConnectionFailure}, worth another target. */
     private ResponseEnvelope send(Target target, RequestEnvelope request) throws ConnectionFailure {
-        ClassicHttpRequest outbound = OutboundRequest.build(target.url(), request);
+        ClassicHttpRequest outbound = OutboundRequest.build(target.url(), request, authorization);
         try {
             return toEnvelope(client.executeOpen(null, outbound, null));
         } catch (ConnectTimeoutException e) {

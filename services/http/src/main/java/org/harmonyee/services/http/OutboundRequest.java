@@ -12,11 +12,13 @@ import org.harmonyee.core.error.GatewayException;
 import org.harmonyee.core.error.ProblemType;
 
 import java.net.URI;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The request a passthrough backend sends: target base + path below the endpoint prefix + raw
- * query; the method; the headers minus hop-by-hop ones, plus X-Forwarded-*; and the body rule:
+ * query; the method; the headers minus hop-by-hop ones, plus X-Forwarded-*, with the gateway's
+ * own {@code Authorization} in place of the caller's when the backend has one; and the body rule:
  * the JSON a middleware put in place of the parsed body, otherwise the original bytes untouched
  * and streamed ({@link StreamedEntity}; a body of unknown length goes chunked).
  */
@@ -25,13 +27,17 @@ final class OutboundRequest {
     private OutboundRequest() {
     }
 
-    static ClassicHttpRequest build(URI base, RequestEnvelope request) {
+    static ClassicHttpRequest build(URI base, RequestEnvelope request, Optional<String> authorization) {
         ClassicHttpRequest outbound = new BasicClassicHttpRequest(request.method(), target(base, request));
         Set<String> hopByHop = HopByHop.of(request.headers());
         request.headers().forEach((header, values) -> {
             if (!HopByHop.contains(hopByHop, header)) {
                 values.forEach(value -> outbound.addHeader(header, value));
             }
+        });
+        authorization.ifPresent(value -> {
+            outbound.removeHeaders("Authorization");
+            outbound.addHeader("Authorization", value);
         });
         forwardedHeaders(request, outbound);
         entity(request, outbound);

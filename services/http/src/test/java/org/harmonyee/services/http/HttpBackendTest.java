@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,7 +65,7 @@ class HttpBackendTest {
         Target only = new Target("up", URI.create("http://127.0.0.1:" + port + "/base"), 1,
                 HealthSettings.passive(), null);
         TargetPool pool = new TargetPool("up", List.of(only), Strategy.FAILOVER, 0, Duration.ZERO, Clock.systemUTC());
-        return new HttpBackend("up", pool, Duration.ofSeconds(2), Duration.ofMillis(500),
+        return new HttpBackend("up", pool, new UpstreamOptions(Duration.ofSeconds(2), Duration.ofMillis(500), Optional.empty()),
                 new BuildContext(null, null, null, Clock.systemUTC(), "test"));
     }
 

@@ -37,18 +37,25 @@ public final class Orthanc implements AutoCloseable {
 
     /** @param modalities AE title to port on 127.0.0.1: callers allowed to find/get/move, and move destinations */
     public static Orthanc start(Path directory, Map<String, Integer> modalities) throws IOException {
-        return start(directory, modalities, false);
+        return start(directory, modalities, false, Map.of());
     }
 
     /** The same, with the DICOMweb plugin serving {@code /dicom-web/} on {@link #httpPort()}: an oracle for DICOMweb. */
     public static Orthanc startWithDicomWeb(Path directory, Map<String, Integer> modalities) throws IOException {
+        return startWithDicomWeb(directory, modalities, Map.of());
+    }
+
+    /** With DICOMweb, and HTTP Basic authentication of these users (name to password) on its REST API and DICOMweb. */
+    public static Orthanc startWithDicomWeb(Path directory, Map<String, Integer> modalities, Map<String, String> users)
+            throws IOException {
         if (!Files.isReadable(DICOMWEB_PLUGIN)) {
             throw new IllegalStateException(DICOMWEB_PLUGIN + " is missing: apt-get install -y orthanc-dicomweb");
         }
-        return start(directory, modalities, true);
+        return start(directory, modalities, true, users);
     }
 
-    private static Orthanc start(Path directory, Map<String, Integer> modalities, boolean dicomWeb) throws IOException {
+    private static Orthanc start(Path directory, Map<String, Integer> modalities, boolean dicomWeb,
+                                 Map<String, String> users) throws IOException {
         if (!Files.isExecutable(EXECUTABLE)) {
             throw new IllegalStateException(EXECUTABLE + " is missing: apt-get install -y orthanc");
         }
@@ -58,6 +65,8 @@ public final class Orthanc implements AutoCloseable {
         StringJoiner entries = new StringJoiner(",\n");
         modalities.forEach((title, port) -> entries.add("    \"" + title.toLowerCase() + "\" : { \"AET\" : \"" + title
                 + "\", \"Host\" : \"127.0.0.1\", \"Port\" : " + port + " }"));
+        StringJoiner registered = new StringJoiner(", ");
+        users.forEach((user, password) -> registered.add("\"" + user + "\" : \"" + password + "\""));
         String config = "{\n"
                 + "  \"Name\" : \"harmony-test-orthanc\",\n"
                 + "  \"StorageDirectory\" : \"" + storage + "\",\n"
@@ -71,7 +80,8 @@ public final class Orthanc implements AutoCloseable {
                 + "  \"HttpServerEnabled\" : true,\n"
                 + "  \"HttpPort\" : " + ports.get(0) + ",\n"
                 + "  \"RemoteAccessAllowed\" : false,\n"
-                + "  \"AuthenticationEnabled\" : false,\n"
+                + "  \"AuthenticationEnabled\" : " + !users.isEmpty() + ",\n"
+                + "  \"RegisteredUsers\" : {" + registered + "},\n"
                 + "  \"DicomServerEnabled\" : true,\n"
                 + "  \"DicomAet\" : \"" + AE_TITLE + "\",\n"
                 + "  \"DicomPort\" : " + ports.get(1) + ",\n"
