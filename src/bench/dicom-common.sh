@@ -47,7 +47,7 @@ PY
 }
 
 # bench_state NAME: STATE, a fresh directory for configs and logs, and the traps that stop what the
-# bench started (QR_PID, GATEWAY_PID, CALL_PID) and remove STATE, unless --keep or a failure.
+# bench started (QR_PID, the PACS; GATEWAY_PID, CALL_PID) and remove STATE, unless --keep or a failure.
 bench_state() {
   STATE="$(mktemp -d "${TMPDIR:-/tmp}/harmony-bench-$1.XXXXXX")"
   QR_PID="" GATEWAY_PID="" CALL_PID=""
@@ -60,9 +60,9 @@ cleanup() {
   local status=$?
   trap - EXIT
   trap '' INT TERM   # a second Ctrl-C must not cut the cleanup short
-  [[ -n "$CALL_PID" ]] && stop "$CALL_PID" "a DCMTK call" 5
+  [[ -n "$CALL_PID" ]] && stop "$CALL_PID" "a call" 5
   [[ -n "$GATEWAY_PID" ]] && stop "$GATEWAY_PID" "the gateway" 60
-  [[ -n "$QR_PID" ]] && stop "$QR_PID" "dcmqrscp" 10
+  [[ -n "$QR_PID" ]] && stop "$QR_PID" "the PACS" 10
   if [[ $status -eq 0 && $KEEP == false ]]; then
     rm -rf "$STATE"
   else
@@ -71,7 +71,7 @@ cleanup() {
   exit "$status"
 }
 
-# call LOG TOOL ARGS...: one DCMTK call in the background (a signal ends the bench at once),
+# call LOG TOOL ARGS...: one call (DCMTK, curl) in the background (a signal ends the bench at once),
 # bounded by `timeout`; its output goes to LOG. Returns the tool's status.
 call() {
   local log="$1" status=0
