@@ -137,3 +137,29 @@ EOF
 # median "N N N ...": the median, one decimal.
 median() { tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -n | awk '{ v[NR] = $1 }
   END { printf "%.1f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# round_options ARGS...: the options of the benches that time calls in rounds (dicom, dicomweb):
+# --rounds, --warmup, --jit-warmup, --pooled, --smoke, --keep, -h. Sets ROUNDS, WARMUP, JIT_WARMUP,
+# POOLED, SMOKE and KEEP, whose defaults the bench sets first; its `usage` answers -h and a wrong option.
+round_options() {
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --smoke) SMOKE=true; ROUNDS=2; WARMUP=1; JIT_WARMUP=1; shift ;;
+      --keep) KEEP=true; shift ;;
+      -h|--help) usage; exit 0 ;;
+      --rounds=*) ROUNDS="${1#*=}"; shift ;;
+      --rounds) [[ $# -ge 2 ]] || die "--rounds needs a value"; ROUNDS="$2"; shift 2 ;;
+      --pooled=*) POOLED="${1#*=}"; shift ;;
+      --pooled) [[ $# -ge 2 ]] || die "--pooled needs a value"; POOLED="$2"; shift 2 ;;
+      --jit-warmup=*) JIT_WARMUP="${1#*=}"; shift ;;
+      --jit-warmup) [[ $# -ge 2 ]] || die "--jit-warmup needs a value"; JIT_WARMUP="$2"; shift 2 ;;
+      --warmup=*) WARMUP="${1#*=}"; shift ;;
+      --warmup) [[ $# -ge 2 ]] || die "--warmup needs a value"; WARMUP="$2"; shift 2 ;;
+      *) usage >&2; die "unknown option '$1'" ;;
+    esac
+  done
+  [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "--rounds needs a positive whole number, got '$ROUNDS'"
+  [[ "$WARMUP" =~ ^[0-9]+$ ]] || die "--warmup needs a whole number, got '$WARMUP'"
+  [[ "$JIT_WARMUP" =~ ^[0-9]+$ ]] || die "--jit-warmup needs a whole number of seconds, got '$JIT_WARMUP'"
+  [[ "$POOLED" =~ ^[0-9]+$ ]] || die "--pooled needs a whole number, got '$POOLED'"
+}
