@@ -35,26 +35,7 @@ ROUNDS=10 WARMUP=3 JIT_WARMUP=30 SMOKE=false KEEP=false POOLED=4
 STARTUP_TIMEOUT=300   # seconds for the gateway to say it is ready (a cold start takes ~10-40 s)
 CALL_TIMEOUT=120      # seconds for any one DCMTK call
 
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --smoke) SMOKE=true; ROUNDS=2; WARMUP=1; JIT_WARMUP=1; shift ;;
-    --keep) KEEP=true; shift ;;
-    -h|--help) usage; exit 0 ;;
-    --rounds=*) ROUNDS="${1#*=}"; shift ;;
-    --rounds) [[ $# -ge 2 ]] || die "--rounds needs a value"; ROUNDS="$2"; shift 2 ;;
-    --pooled=*) POOLED="${1#*=}"; shift ;;
-    --pooled) [[ $# -ge 2 ]] || die "--pooled needs a value"; POOLED="$2"; shift 2 ;;
-    --jit-warmup=*) JIT_WARMUP="${1#*=}"; shift ;;
-    --jit-warmup) [[ $# -ge 2 ]] || die "--jit-warmup needs a value"; JIT_WARMUP="$2"; shift 2 ;;
-    --warmup=*) WARMUP="${1#*=}"; shift ;;
-    --warmup) [[ $# -ge 2 ]] || die "--warmup needs a value"; WARMUP="$2"; shift 2 ;;
-    *) usage >&2; die "unknown option '$1'" ;;
-  esac
-done
-[[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "--rounds needs a positive whole number, got '$ROUNDS'"
-[[ "$WARMUP" =~ ^[0-9]+$ ]] || die "--warmup needs a whole number, got '$WARMUP'"
-[[ "$JIT_WARMUP" =~ ^[0-9]+$ ]] || die "--jit-warmup needs a whole number of seconds, got '$JIT_WARMUP'"
-[[ "$POOLED" =~ ^[0-9]+$ ]] || die "--pooled needs a whole number, got '$POOLED'"
+round_options "$@"
 
 for tool in dcmqrscp echoscu findscu getscu storescu; do
   command -v "$tool" >/dev/null 2>&1 || die "$tool is required: apt-get install dcmtk"

@@ -47,7 +47,7 @@ PY
 }
 
 # bench_state NAME: STATE, a fresh directory for configs and logs, and the traps that stop what the
-# bench started (QR_PID, GATEWAY_PID, CALL_PID) and remove STATE, unless --keep or a failure.
+# bench started (QR_PID, the PACS; GATEWAY_PID, CALL_PID) and remove STATE, unless --keep or a failure.
 bench_state() {
   STATE="$(mktemp -d "${TMPDIR:-/tmp}/harmony-bench-$1.XXXXXX")"
   QR_PID="" GATEWAY_PID="" CALL_PID=""
@@ -60,9 +60,9 @@ cleanup() {
   local status=$?
   trap - EXIT
   trap '' INT TERM   # a second Ctrl-C must not cut the cleanup short
-  [[ -n "$CALL_PID" ]] && stop "$CALL_PID" "a DCMTK call" 5
+  [[ -n "$CALL_PID" ]] && stop "$CALL_PID" "a call" 5
   [[ -n "$GATEWAY_PID" ]] && stop "$GATEWAY_PID" "the gateway" 60
-  [[ -n "$QR_PID" ]] && stop "$QR_PID" "dcmqrscp" 10
+  [[ -n "$QR_PID" ]] && stop "$QR_PID" "the PACS" 10
   if [[ $status -eq 0 && $KEEP == false ]]; then
     rm -rf "$STATE"
   else
@@ -71,7 +71,7 @@ cleanup() {
   exit "$status"
 }
 
-# call LOG TOOL ARGS...: one DCMTK call in the background (a signal ends the bench at once),
+# call LOG TOOL ARGS...: one call (DCMTK, curl) in the background (a signal ends the bench at once),
 # bounded by `timeout`; its output goes to LOG. Returns the tool's status.
 call() {
   local log="$1" status=0
@@ -137,3 +137,29 @@ EOF
 # median "N N N ...": the median, one decimal.
 median() { tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -n | awk '{ v[NR] = $1 }
   END { printf "%.1f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# round_options ARGS...: the options of the benches that time calls in rounds (dicom, dicomweb):
+# --rounds, --warmup, --jit-warmup, --pooled, --smoke, --keep, -h. Sets ROUNDS, WARMUP, JIT_WARMUP,
+# POOLED, SMOKE and KEEP, whose defaults the bench sets first; its `usage` answers -h and a wrong option.
+round_options() {
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --smoke) SMOKE=true; ROUNDS=2; WARMUP=1; JIT_WARMUP=1; shift ;;
+      --keep) KEEP=true; shift ;;
+      -h|--help) usage; exit 0 ;;
+      --rounds=*) ROUNDS="${1#*=}"; shift ;;
+      --rounds) [[ $# -ge 2 ]] || die "--rounds needs a value"; ROUNDS="$2"; shift 2 ;;
+      --pooled=*) POOLED="${1#*=}"; shift ;;
+      --pooled) [[ $# -ge 2 ]] || die "--pooled needs a value"; POOLED="$2"; shift 2 ;;
+      --jit-warmup=*) JIT_WARMUP="${1#*=}"; shift ;;
+      --jit-warmup) [[ $# -ge 2 ]] || die "--jit-warmup needs a value"; JIT_WARMUP="$2"; shift 2 ;;
+      --warmup=*) WARMUP="${1#*=}"; shift ;;
+      --warmup) [[ $# -ge 2 ]] || die "--warmup needs a value"; WARMUP="$2"; shift 2 ;;
+      *) usage >&2; die "unknown option '$1'" ;;
+    esac
+  done
+  [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "--rounds needs a positive whole number, got '$ROUNDS'"
+  [[ "$WARMUP" =~ ^[0-9]+$ ]] || die "--warmup needs a whole number, got '$WARMUP'"
+  [[ "$JIT_WARMUP" =~ ^[0-9]+$ ]] || die "--jit-warmup needs a whole number of seconds, got '$JIT_WARMUP'"
+  [[ "$POOLED" =~ ^[0-9]+$ ]] || die "--pooled needs a whole number, got '$POOLED'"
+}

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the browser tests need beside Debian's chromium (apt-packages.txt): puppeteer-core
-# (pinned by package-lock.json) under node_modules/, and the OHIF viewer's built dist (npm package
+# Installs what the browser tests need beside Debian's chromium (apt-packages.txt): puppeteer-core,
+# and dicomweb-client with xhr2 as its XMLHttpRequest in Node (pinned by package-lock.json) under
+# node_modules/, and the OHIF viewer's built dist (npm package
 # @ohif/app, version and integrity pinned below) under ohif/. Nothing is downloaded when both are
 # already there. Used by `./harmony test`; safe to run by hand.
 set -euo pipefail
@@ -10,7 +11,7 @@ OHIF_VERSION=3.13.2
 OHIF_INTEGRITY="sha512-WZdxmpmG7rqFgW9ZJLcbgr3XCtLi1KDNPoMaeY5PPe6j4G4fjEjjkycZM6C6Zk2F87BKxFfpq+jd5xXZB9E8EA=="
 
 if ! cmp -s package-lock.json node_modules/.installed-lock.json; then
-  echo "harmony: installing puppeteer-core (npm ci) ..." >&2
+  echo "harmony: installing puppeteer-core and dicomweb-client (npm ci) ..." >&2
   npm ci --no-audit --no-fund --loglevel=error >/dev/null
   cp package-lock.json node_modules/.installed-lock.json
 fi

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.harmonyee.dicom.net.peers.Orthanc;
 import org.harmonyee.dicom.net.peers.TestDataset;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,8 +36,10 @@ import static org.assertj.core.api.Assertions.fail;
  * in the basic viewer and waits for the viewport to draw. The test asserts on what the page showed
  * (the study's row, a viewport canvas with OHIF's window/level overlay, no request refused) and on
  * the screenshot's pixels inside the viewport (an image: many gray levels, not one flat color, not
- * an error panel), kept as {@code it/target/ohif/ohif-ct-chest.png}. The browser tools are
- * installed by {@code ./harmony test} ({@code src/test-tools/browser/install.sh}).
+ * an error panel), kept as {@code it/target/ohif/ohif-ct-chest.png}. The same gateway and Orthanc
+ * serve dicomweb-client, the DICOMweb client library of OHIF and other viewers, run in Node
+ * ({@link DicomWebClientRun}). The browser tools are installed by {@code ./harmony test}
+ * ({@code src/test-tools/browser/install.sh}).
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class OhifViewerTest {
@@ -47,12 +50,38 @@ class OhifViewerTest {
     private static final String STUDY_DESCRIPTION = "CT CHEST W/O CONTRAST";
 
     @TempDir
-    Path directory;
+    static Path directory;
 
-    private final List<AutoCloseable> started = new ArrayList<>();
+    private static final List<AutoCloseable> started = new ArrayList<>();
+    private static String ctChestStudy;
+    private static int httpPort;
+    private static int viewerPort;
 
-    @AfterEach
-    void stop() throws Exception {
+    /** Orthanc holding the CT chest study, and the gateway bridging DICOMweb to it: both tests' peers. */
+    @BeforeAll
+    static void start() throws Exception {
+        if (!Files.exists(BROWSER.resolve("ohif/.version")) || !Files.exists(BROWSER.resolve("node_modules/puppeteer-core"))
+                || !Files.exists(BROWSER.resolve("node_modules/dicomweb-client"))) {
+            fail("the browser test tools are missing: run ./harmony test, or " + BROWSER.resolve("install.sh"));
+        }
+        Orthanc pacs = Orthanc.start(Files.createDirectories(directory.resolve("pacs")), Map.of("HARMONY", 104));
+        started.add(pacs);
+        ctChestStudy = storeTheCtChestStudy(pacs);
+
+        httpPort = LaunchedGateway.freePort();
+        viewerPort = LaunchedGateway.freePort();
+        LaunchedGateway gateway = LaunchedGateway.start(config(pacs.port(), "http://127.0.0.1:" + viewerPort),
+                directory.resolve("state"),
+                Map.of("HARMONY_HTTP_PORT", Integer.toString(httpPort),
+                        "HARMONY_MANAGEMENT_PORT", Integer.toString(LaunchedGateway.freePort()),
+                        "HARMONY_STORAGE_PATH", directory.resolve("storage").toString()));
+        started.add(gateway);
+        gateway.readUntil("Harmony EE started", LaunchedGateway.STARTUP);
+        awaitStudies("http://127.0.0.1:" + httpPort + "/dicom-web/studies?limit=1");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
         for (int i = started.size() - 1; i >= 0; i--) {
             started.get(i).close();
         }
@@ -60,23 +89,7 @@ class OhifViewerTest {
 
     @Test
     void ohifShowsTheStudyListOpensTheCtStudyAndDrawsItsImage() throws Exception {
-        if (!Files.exists(BROWSER.resolve("ohif/.version")) || !Files.exists(BROWSER.resolve("node_modules/puppeteer-core"))) {
-            fail("the browser test tools are missing: run ./harmony test, or " + BROWSER.resolve("install.sh"));
-        }
-        Orthanc pacs = Orthanc.start(Files.createDirectories(directory.resolve("pacs")), Map.of("HARMONY", 104));
-        started.add(pacs);
-        storeTheCtChestStudy(pacs);
-
-        int httpPort = LaunchedGateway.freePort();
-        int viewerPort = LaunchedGateway.freePort();
         String viewerOrigin = "http://127.0.0.1:" + viewerPort;
-        LaunchedGateway gateway = LaunchedGateway.start(config(pacs.port(), viewerOrigin), directory.resolve("state"),
-                Map.of("HARMONY_HTTP_PORT", Integer.toString(httpPort),
-                        "HARMONY_MANAGEMENT_PORT", Integer.toString(LaunchedGateway.freePort()),
-                        "HARMONY_STORAGE_PATH", directory.resolve("storage").toString()));
-        started.add(gateway);
-        gateway.readUntil("Harmony EE started", LaunchedGateway.STARTUP);
-        awaitStudies("http://127.0.0.1:" + httpPort + "/dicom-web/studies?limit=1");
         StaticViewer viewer = StaticViewer.start(directory.resolve("viewer"), BROWSER.resolve("ohif"), viewerPort,
                 appConfig("http://127.0.0.1:" + httpPort + "/dicom-web"));
         started.add(viewer);
@@ -132,7 +145,20 @@ class OhifViewerTest {
         fail(search + " answered " + status + " until the deadline");
     }
 
-    private static void storeTheCtChestStudy(Orthanc pacs) throws Exception {
+    /**
+     * dicomweb-client 0.11.3 ({@code src/test-tools/browser/dicomweb-client.mjs}) against the same
+     * gateway: its searches find the CT chest study's series and instances, its retrievals are the
+     * stored instances, its metadata names every instance, its frames are the Pixel Data, and a
+     * study it stores is then held by Orthanc as sent.
+     */
+    @Test
+    void dicomwebClientSearchesRetrievesAndStoresThroughTheGateway() throws Exception {
+        DicomWebClientRun.assertSearchRetrieveStore("http://127.0.0.1:" + httpPort + "/dicom-web", ctChestStudy,
+                BROWSER.resolve("dicomweb-client.mjs"), Files.createDirectories(directory.resolve("dicomweb-client")));
+    }
+
+    /** Stores the CT chest study and answers its Study Instance UID. */
+    private static String storeTheCtChestStudy(Orthanc pacs) throws Exception {
         String study = TestDataset.instances().stream().filter(i -> i.file().toString().contains("/stA/"))
                 .findFirst().orElseThrow().studyInstanceUid();
         for (TestDataset.Instance instance : TestDataset.instances()) {
@@ -140,9 +166,10 @@ class OhifViewerTest {
                 pacs.store(instance.file());
             }
         }
+        return study;
     }
 
-    private Path config(int pacsPort, String viewerOrigin) throws Exception {
+    private static Path config(int pacsPort, String viewerOrigin) throws Exception {
         Path folder = Files.createDirectories(directory.resolve("config/pipelines"));
         Files.writeString(folder.resolve("dicomweb.toml"), """
                 [pipelines.dicomweb]
