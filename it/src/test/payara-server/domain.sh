@@ -3,6 +3,8 @@
 #
 #   domain.sh start PAYARA_HOME CONFIG_TOML LISTENER_COMMANDS
 #       a fresh domain `harmony-it` on the ports the build reserved (PAYARA_*_PORT), started,
+#       its default realm an LDAP realm over the test directory on 127.0.0.1:IT_LDAP_PORT
+#       (server-config/payara/management-realm.sh ldap; the gateway runs with realm = "server"),
 #       then prepared by server-config/payara/configure-domain.sh exactly as an operator would
 #       (listeners, -Dharmony.config, restart). Any failure stops the domain before exiting.
 #   domain.sh stop PAYARA_HOME
@@ -12,6 +14,7 @@ set -euo pipefail
 domain=harmony-it
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 configure=$here/../../../../server-config/payara/configure-domain.sh
+realm=$here/../../../../server-config/payara/management-realm.sh
 
 die() { echo "domain.sh: $*" >&2; exit 1; }
 
@@ -23,6 +26,7 @@ stop() {
 
 start() {
   local config=$1 listeners=$2
+  [[ -n ${IT_LDAP_PORT:-} ]] || die "IT_LDAP_PORT: the test directory's port is not set"
   stop
   rm -rf "$payara_home/glassfish/domains/$domain"
   trap 'echo "domain.sh: stopping $domain after a failed start" >&2; stop' ERR
@@ -33,6 +37,7 @@ start() {
   # The same heap as WildFly's in the tests (the domain's default is 512 MiB).
   "$asadmin" delete-jvm-options -Xmx512m
   "$asadmin" create-jvm-options -Xmx768m
+  ASADMIN=$asadmin "$realm" ldap "ldap://127.0.0.1:$IT_LDAP_PORT" ou=people,dc=harmony,dc=test ou=groups,dc=harmony,dc=test
   ASADMIN=$asadmin "$configure" "$config" "$listeners" "$domain"
 }
 

@@ -6,6 +6,7 @@
 #   realm-users.sh WILDFLY_HOME
 set -euo pipefail
 realm=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/../../../../server-config/wildfly/management-realm.sh
-for user in admin:harmony-operator monitor:harmony-monitor outsider:staff realm-monitor:harmony-monitor; do
+for user in admin:harmony-operator monitor:harmony-monitor outsider:staff realm-monitor:harmony-monitor \
+    realm-operator:harmony-operator; do
   WILDFLY_HOME=$1 MANAGEMENT_PASSWORD=it-${user%%:*}-password "$realm" user "${user%%:*}" "${user#*:}"
 done

@@ -12,9 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The management network asks for HTTP Basic credentials and checks roles; other networks are not
- * affected. The test users are in the users file (it/pom.xml), which the gateways of Payara Micro
- * and Payara Server consult, and in WildFly's own realm, whose gateway runs with
- * {@code realm = "server"} (src/test/wildfly/realm-users.sh).
+ * affected. The test users are in the users file (it/pom.xml), which the gateway of Payara Micro
+ * consults, and in the servers' own realms, whose gateways run with {@code realm = "server"}:
+ * WildFly's properties realm (src/test/wildfly/realm-users.sh) and Payara Server's LDAP realm over
+ * slapd (src/test/ldap/directory.sh). The {@code realm-*} users are known only to those realms.
  */
 @ExtendWith(ArquillianExtension.class)
 class ManagementSecurityIT {
@@ -46,16 +47,44 @@ class ManagementSecurityIT {
 
     @Test
     void aUserOnlyTheServersRealmKnowsIsAcceptedWhereTheGatewayDefersToTheServer() {
-        boolean serverRealm = "wildfly".equals(System.getProperty("arquillian.launch"));
-
         Response response = given().auth().preemptive().basic("realm-monitor", "it-realm-monitor-password")
                 .get(Gateway.managementUrl() + INFO);
 
-        if (serverRealm) {
+        if (serverRealm()) {
             assertThat(response.statusCode()).isEqualTo(200);
         } else {
             HttpPipelineIT.assertProblem(response, 401, "unauthorized");
         }
+    }
+
+    @Test
+    void theServersRealmGroupsDecideTheRoles() {
+        Response operatorReads = given().auth().preemptive().basic("realm-operator", "it-realm-operator-password")
+                .get(Gateway.managementUrl() + "/admin/routes");
+        Response operatorChanges = given().auth().preemptive().basic("realm-operator", "it-realm-operator-password")
+                .post(Gateway.managementUrl() + INFO);
+        Response monitorChanges = given().auth().preemptive().basic("realm-monitor", "it-realm-monitor-password")
+                .post(Gateway.managementUrl() + INFO);
+        Response wrongPassword = given().auth().preemptive().basic("realm-operator", "it-admin-password")
+                .get(Gateway.managementUrl() + INFO);
+
+        HttpPipelineIT.assertProblem(wrongPassword, 401, "unauthorized");
+        if (serverRealm()) {
+            assertThat(operatorReads.statusCode()).isEqualTo(200);
+            HttpPipelineIT.assertProblem(operatorChanges, 405, "method-not-allowed");
+            HttpPipelineIT.assertProblem(monitorChanges, 403, "forbidden");
+            assertThat(monitorChanges.jsonPath().getString("detail")).contains("realm-monitor", "harmony-operator");
+        } else {
+            HttpPipelineIT.assertProblem(operatorReads, 401, "unauthorized");
+            HttpPipelineIT.assertProblem(operatorChanges, 401, "unauthorized");
+            HttpPipelineIT.assertProblem(monitorChanges, 401, "unauthorized");
+        }
+    }
+
+    /** Whether the gateway under test runs with {@code realm = "server"}: on WildFly and Payara Server. */
+    private static boolean serverRealm() {
+        String launch = System.getProperty("arquillian.launch");
+        return "wildfly".equals(launch) || "payara-server".equals(launch);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.harmonyee.web.security;
 
+import fish.payara.security.annotations.RealmIdentityStoreDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -22,10 +23,13 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Authentication of the management network. HTTP Basic (RFC 7617) is validated by the identity
- * stores of the deployment and the server ({@link IdentityStoreHandler}), or, with
- * {@code realm = "server"}, left to the server's own realm ({@link ManagementAuthorization} logs
- * the caller in there). A bearer token (RFC 6750) is validated against the OpenID Connect provider
+ * Authentication of the management network. HTTP Basic (RFC 7617) is validated by the users file
+ * ({@link UsersFileIdentityStore}), or, with {@code realm = "server"}, by the server's own realm:
+ * on Payara (Server and Micro) through the {@link IdentityStoreHandler}, which then holds Payara's
+ * realm identity store ({@link RealmIdentityStoreDefinition} with no name: the domain's default
+ * realm, whose groups {@code glassfish-web.xml} maps to roles); on WildFly, where no identity store
+ * answers, {@link ManagementAuthorization} logs the caller in with the application security
+ * domain's realm. A bearer token (RFC 6750) is validated against the OpenID Connect provider
  * of {@code [management.oidc]} ({@link OidcBearerTokens}). On a network served by a pipeline with
  * {@code container_auth}, the same credentials, when they verify, make the caller known to the
  * server and are otherwise left to that middleware; requests on every other network pass
@@ -34,6 +38,7 @@ import java.util.Optional;
  * passwords and tokens are never logged.
  */
 @ApplicationScoped
+@RealmIdentityStoreDefinition
 public class ManagementAuthentication implements HttpAuthenticationMechanism {
 
     static final String REALM = "Harmony EE management";
@@ -47,6 +52,9 @@ public class ManagementAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     IdentityStoreHandler identityStores;
+
+    @Inject
+    UsersFileIdentityStore usersFile;
 
     @Inject
     OidcBearerTokens bearerTokens;
@@ -68,10 +76,11 @@ public class ManagementAuthentication implements HttpAuthenticationMechanism {
         if (credential.isEmpty()) {
             return challenge(request, response, unauthorized(null));
         }
-        if (network.settings().realm() == ManagementSettings.Realm.SERVER) {
+        CredentialValidationResult result = validate(credential.get());
+        if (result.getStatus() == CredentialValidationResult.Status.NOT_VALIDATED
+                && network.settings().realm() == ManagementSettings.Realm.SERVER) {
             return context.doNothing();
         }
-        CredentialValidationResult result = identityStores.validate(credential.get());
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return challenge(request, response, new GatewayException(ProblemType.UNAUTHORIZED, "user '"
                     + credential.get().getCaller() + "' is unknown or the password is wrong")
@@ -95,12 +104,22 @@ public class ManagementAuthentication implements HttpAuthenticationMechanism {
         }
         Optional<UsernamePasswordCredential> credential = basicCredential(authorization);
         if (credential.isPresent()) {
-            CredentialValidationResult result = identityStores.validate(credential.get());
+            CredentialValidationResult result = validate(credential.get());
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 return context.notifyContainerAboutLogin(result);
             }
         }
         return context.doNothing();
+    }
+
+    /**
+     * HTTP Basic credentials checked by the users file, or, with {@code realm = "server"}, by every
+     * identity store: Payara's realm store there; none on WildFly (not validated: its realm is asked
+     * by {@link ManagementAuthorization}).
+     */
+    private CredentialValidationResult validate(UsernamePasswordCredential credential) {
+        return network.settings().realm() == ManagementSettings.Realm.SERVER ? identityStores.validate(credential)
+                : usersFile.validate(credential);
     }
 
     private AuthenticationStatus bearer(String token, HttpServletRequest request, HttpServletResponse response,

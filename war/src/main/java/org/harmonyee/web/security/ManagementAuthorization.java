@@ -22,10 +22,12 @@ import java.util.TreeSet;
  * The management network's authorization: a caller {@link ManagementAuthentication} let through
  * must hold a role that allows the method ({@link ManagementRoles#allowedFor}), as the server maps
  * the caller's groups to roles; otherwise 403 with a problem document. With
- * {@code realm = "server"}, HTTP Basic credentials are first checked by the server's own realm
- * ({@link HttpServletRequest#login}: WildFly's Elytron security domain; Payara Server refuses this
- * login while a Jakarta Security mechanism is installed), 401 when it refuses them. Other networks
- * pass.
+ * {@code realm = "server"}, HTTP Basic credentials that no identity store answered are checked by
+ * the server's own realm ({@link HttpServletRequest#login}: WildFly's Elytron security domain;
+ * Payara answers through its realm identity store instead, since it refuses this login while a
+ * Jakarta Security mechanism is installed), 401 when it refuses them. Other networks pass; on
+ * those served by a pipeline with {@code container_auth}, the same login is tried first, and the
+ * pipeline answers a refusal.
  */
 @WebFilter(filterName = "management-authorization", urlPatterns = "/*", asyncSupported = true)
 public class ManagementAuthorization extends HttpFilter {
@@ -40,6 +42,11 @@ public class ManagementAuthorization extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (!network.receives(request) || ManagementNetwork.healthProbe(request)) {
+            if (request.getUserPrincipal() == null && network.containerAuthenticated(request)
+                    && network.settings().realm() == ManagementSettings.Realm.SERVER) {
+                // A refusal is the pipeline's to answer: its container_auth sees no caller.
+                serverLogin(request);
+            }
             chain.doFilter(request, response);
             return;
         }

@@ -8,6 +8,8 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.harmonyee.core.config.ManagementSettings;
+import org.harmonyee.web.management.ManagementNetwork;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -27,8 +29,8 @@ import java.util.stream.Collectors;
  * The management users file (MicroProfile Config {@code harmony.management.users}, env
  * {@code HARMONY_MANAGEMENT_USERS}): {@code NAME.password} a {@link Pbkdf2PasswordHash} hash and
  * {@code NAME.groups} a comma-separated list, as {@code harmony-cli management-user} writes it.
- * Read again when it changes. With no file configured this store has no opinion, and the other
- * identity stores of the deployment decide.
+ * Read again when it changes. With no file configured, or with {@code realm = "server"}, this store
+ * has no opinion, and the server's realm decides.
  */
 @ApplicationScoped
 public class UsersFileIdentityStore implements IdentityStore {
@@ -42,6 +44,9 @@ public class UsersFileIdentityStore implements IdentityStore {
     @Inject
     Pbkdf2PasswordHash hashes;
 
+    @Inject
+    ManagementNetwork network;
+
     private record Snapshot(FileTime modified, Properties users) {
     }
 
@@ -49,7 +54,8 @@ public class UsersFileIdentityStore implements IdentityStore {
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
-        if (usersFile.isEmpty() || !(credential instanceof UsernamePasswordCredential password)) {
+        if (usersFile.isEmpty() || network.settings().realm() == ManagementSettings.Realm.SERVER
+                || !(credential instanceof UsernamePasswordCredential password)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         Properties users = users(Path.of(usersFile.get()));

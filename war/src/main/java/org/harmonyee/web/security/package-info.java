@@ -4,9 +4,9 @@
  * management network's port only: HTTP Basic, and OpenID Connect bearer tokens through
  * {@link OidcBearerTokens} and {@link RolesClaim}; 401 with {@code WWW-Authenticate}),
  * {@link ManagementAuthorization} (a servlet filter that checks the authenticated caller's roles,
- * 403, and logs Basic callers in with the server's realm when {@code realm = "server"}),
- * {@link UsersFileIdentityStore} (the users file the launcher writes), and the roles themselves
- * ({@link ManagementRoles}).
+ * 403, and logs Basic callers in with WildFly's realm when {@code realm = "server"}; Payara's realm
+ * answers as an identity store the mechanism declares), {@link UsersFileIdentityStore} (the users
+ * file the launcher writes), and the roles themselves ({@link ManagementRoles}).
  *
  * <p>Keyed on the local port because one JAX-RS door serves every path of every network: a URL
  * pattern (web.xml security constraints) cannot tell the management network from the others,
