@@ -27,7 +27,10 @@ import java.util.List;
  * (PS3.18 8.3.3.1) stands for the Accept header.
  *
  * <p>Options: {@code default_limit} (the matches a search answers when it names no {@code limit},
- * 1000) and {@code max_limit} (the most a search may ask, 10000; more is lowered with a Warning).
+ * 1000), {@code max_limit} (the most a search may ask, 10000; more is lowered with a Warning) and
+ * {@code fetch_level} (the largest unit one C-GET retrieves: {@code study}, {@code series} or
+ * {@code instance}; {@link FetchLevel}). How the backend retrieves (C-GET, C-MOVE, or C-GET
+ * falling back to C-MOVE) is the {@code dicom} backend's {@code dimse_retrieve_mode}.
  */
 public final class DicomWebBridge implements Middleware {
 
@@ -41,10 +44,10 @@ public final class DicomWebBridge implements Middleware {
     private final RenderedRs rendered;
     private final StowRs stow = new StowRs();
 
-    DicomWebBridge(QidoQuery.Limits limits, Path spool) {
+    DicomWebBridge(QidoQuery.Limits limits, Path spool, FetchLevel fetchLevel) {
         this.qido = new QidoRs(limits);
-        this.wado = new WadoRs(spool);
-        this.rendered = new RenderedRs(spool);
+        this.wado = new WadoRs(spool, fetchLevel);
+        this.rendered = new RenderedRs(spool, fetchLevel);
     }
 
     public static DicomWebBridge create(ComponentConfig config, Options options, BuildContext context) {
@@ -53,7 +56,8 @@ public final class DicomWebBridge implements Middleware {
         if (defaultLimit > maxLimit) {
             options.problem("default_limit", "must not exceed max_limit (" + maxLimit + "), got " + defaultLimit);
         }
-        return new DicomWebBridge(new QidoQuery.Limits(defaultLimit, maxLimit), context.storagePath().resolve("spool"));
+        return new DicomWebBridge(new QidoQuery.Limits(defaultLimit, maxLimit), context.storagePath().resolve("spool"),
+                FetchLevel.read(options));
     }
 
     @Override

@@ -39,6 +39,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link InstancePipe#CAPACITY} bytes of it are held. Pulling the next result drops the previous
  * instance if it was not read to its end.
  *
+ * <p>In {@code get_or_move} mode a C-GET the PACS refuses before sending anything goes on as a
+ * C-MOVE on another association ({@link #continueWith}); the consumer sees one retrieve.
+ *
  * <p>At the end the final status and counters go into the response's metadata before the end is
  * returned. Closed before the end, the association is aborted at once (a C-CANCEL would still let
  * the PACS send what is in flight) and the retrieve's threads end.
