@@ -42,12 +42,13 @@ public final class DicomWebBridge implements Middleware {
     private final QidoRs qido;
     private final WadoRs wado;
     private final RenderedRs rendered;
-    private final StowRs stow = new StowRs();
+    private final StowRs stow;
 
     DicomWebBridge(QidoQuery.Limits limits, Path spool, FetchLevel fetchLevel) {
         this.qido = new QidoRs(limits);
         this.wado = new WadoRs(spool, fetchLevel);
         this.rendered = new RenderedRs(spool, fetchLevel);
+        this.stow = new StowRs(spool);
     }
 
     public static DicomWebBridge create(ComponentConfig config, Options options, BuildContext context) {
