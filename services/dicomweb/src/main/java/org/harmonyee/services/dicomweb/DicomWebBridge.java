@@ -29,7 +29,8 @@ import java.util.List;
  * <p>Options: {@code default_limit} (the matches a search answers when it names no {@code limit},
  * 1000), {@code max_limit} (the most a search may ask, 10000; more is lowered with a Warning) and
  * {@code fetch_level} (the largest unit one C-GET retrieves: {@code study}, {@code series} or
- * {@code instance}; {@link FetchLevel}). How the backend retrieves (C-GET, C-MOVE, or C-GET
+ * {@code instance}; {@link FetchLevel}) and {@code transcode_to} (the native transfer syntaxes a
+ * retrieved instance may be transcoded to; {@link NativeTranscoding}). How the backend retrieves (C-GET, C-MOVE, or C-GET
  * falling back to C-MOVE) is the {@code dicom} backend's {@code dimse_retrieve_mode}.
  */
 public final class DicomWebBridge implements Middleware {
@@ -44,9 +45,9 @@ public final class DicomWebBridge implements Middleware {
     private final RenderedRs rendered;
     private final StowRs stow;
 
-    DicomWebBridge(QidoQuery.Limits limits, Path spool, FetchLevel fetchLevel) {
+    DicomWebBridge(QidoQuery.Limits limits, Path spool, FetchLevel fetchLevel, NativeTranscoding transcoding) {
         this.qido = new QidoRs(limits);
-        this.wado = new WadoRs(spool, fetchLevel);
+        this.wado = new WadoRs(spool, fetchLevel, transcoding);
         this.rendered = new RenderedRs(spool, fetchLevel);
         this.stow = new StowRs(spool);
     }
@@ -57,8 +58,9 @@ public final class DicomWebBridge implements Middleware {
         if (defaultLimit > maxLimit) {
             options.problem("default_limit", "must not exceed max_limit (" + maxLimit + "), got " + defaultLimit);
         }
-        return new DicomWebBridge(new QidoQuery.Limits(defaultLimit, maxLimit), context.storagePath().resolve("spool"),
-                FetchLevel.read(options));
+        Path spool = context.storagePath().resolve("spool");
+        return new DicomWebBridge(new QidoQuery.Limits(defaultLimit, maxLimit), spool, FetchLevel.read(options),
+                NativeTranscoding.read(options, spool));
     }
 
     @Override

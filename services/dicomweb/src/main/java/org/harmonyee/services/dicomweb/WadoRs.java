@@ -28,14 +28,17 @@ final class WadoRs {
 
     private final Path spool;
     private final FetchLevel fetchLevel;
+    private final NativeTranscoding transcoding;
 
     /**
-     * @param spool      where an instance whose frames are asked is kept while they are sent
-     * @param fetchLevel the largest unit one C-GET retrieves
+     * @param spool       where an instance whose frames are asked is kept while they are sent
+     * @param fetchLevel  the largest unit one C-GET retrieves
+     * @param transcoding the native syntaxes an instance may be transcoded to
      */
-    WadoRs(Path spool, FetchLevel fetchLevel) {
+    WadoRs(Path spool, FetchLevel fetchLevel, NativeTranscoding transcoding) {
         this.spool = spool;
         this.fetchLevel = fetchLevel;
+        this.transcoding = transcoding;
     }
 
     ResponseEnvelope retrieveInstances(RequestEnvelope request, DicomWebResource resource, Chain next) {
@@ -100,11 +103,17 @@ final class WadoRs {
 
     /**
      * A C-GET part as a WADO-RS part: the instance in its stored transfer syntax, named in the part's
-     * Content-Type; an instance in a syntax the caller did not accept is 406 (there is no transcoding yet).
+     * Content-Type, or transcoded to a native syntax the caller asks for ({@link NativeTranscoding});
+     * an instance in a syntax the caller did not accept and that cannot be transcoded is 406.
      */
-    private static Result instance(Result part, AcceptHeader.TransferSyntaxes accepted) {
+    private Result instance(Result part, AcceptHeader.TransferSyntaxes accepted) {
         String syntax = part.headers().first(DimseRequests.TRANSFER_SYNTAX_UID_HEADER).orElse("");
         if (!accepted.accepts(syntax)) {
+            Optional<String> target = transcoding.target(syntax, accepted);
+            if (target.isPresent()) {
+                return Result.part(new Headers().set("Content-Type", DimseRequests.APPLICATION_DICOM
+                        + "; transfer-syntax=" + target.get()), transcoding.transcode(part, target.get()));
+            }
             part.body().discard();
             throw new GatewayException(ProblemType.NOT_ACCEPTABLE, "instance "
                     + part.headers().first(DimseRequests.SOP_INSTANCE_UID_HEADER).orElse("?") + " is stored in "
