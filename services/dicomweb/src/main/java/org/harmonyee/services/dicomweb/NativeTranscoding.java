@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +28,9 @@ import java.util.Set;
  * syntax (Implicit VR Little Endian, Explicit VR Little Endian, Explicit VR Big Endian) may be
  * transcoded to when the caller's {@code Accept} asks for one the PACS did not send. The instance is
  * spooled, read with every value above 64 KiB left in the file, and written anew in the target syntax
- * into a second spool file that the caller reads; both files go when the part is done. Compressed
- * syntaxes are neither decoded nor encoded here.
+ * into a second spool file that the caller reads; both files go when the part is done. Frames of a
+ * native instance may be sent in the same syntaxes ({@link #frameSyntaxes}). Compressed syntaxes are
+ * neither decoded nor encoded here.
  */
 final class NativeTranscoding {
 
@@ -69,6 +71,18 @@ final class NativeTranscoding {
             return Optional.empty();
         }
         return accepted.uids().stream().filter(targets::contains).findFirst();
+    }
+
+    /**
+     * The syntaxes native frames (in Explicit VR Little Endian) may be sent in: their own, then those
+     * of {@code transcode_to} ({@link PixelDataFrames#frame(int, String)} transcodes them).
+     */
+    List<String> frameSyntaxes(String frameSyntax) {
+        List<String> syntaxes = new ArrayList<>(List.of(frameSyntax));
+        if (NATIVE.contains(frameSyntax)) {
+            targets.stream().filter(uid -> !uid.equals(frameSyntax)).forEach(syntaxes::add);
+        }
+        return syntaxes;
     }
 
     /**

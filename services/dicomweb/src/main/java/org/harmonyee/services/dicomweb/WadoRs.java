@@ -69,7 +69,7 @@ final class WadoRs {
         }
         try {
             String mediaType = PixelDataFrames.mediaType(frames.transferSyntaxUid());
-            AcceptHeader.requireFrames(request, mediaType, frames.transferSyntaxUid());
+            String syntax = AcceptHeader.frameSyntax(request, mediaType, transcoding.frameSyntaxes(frames.transferSyntaxUid()));
             List<Integer> numbers = resource.frames().isEmpty() ? frames.all() : resource.frames();
             numbers.stream().filter(n -> n > frames.all().size()).findFirst().ifPresent(frames::frame);
             Iterator<Integer> pending = numbers.iterator();
@@ -77,7 +77,7 @@ final class WadoRs {
             ResultStream parts = ResultStream.of(new ResultStream.Source() {
                 @Override
                 public Optional<Result> next() {
-                    return pending.hasNext() ? Optional.of(frames.frame(pending.next())) : Optional.empty();
+                    return pending.hasNext() ? Optional.of(frames.frame(pending.next(), syntax)) : Optional.empty();
                 }
 
                 @Override
