@@ -106,24 +106,12 @@ final class ScuOperations {
      * the PACS refuses before sending anything is performed again as that C-MOVE.
      */
     GetSource get(String exchangeId, String model, Attributes identifier, Priority priority) {
-        DimseOperation first = moveWhenGetRefused ? DimseOperation.GET : retrieveMode();
+        DimseOperation first = firstOperation();
         ScuConnector.Connection connection = openRetrieve(exchangeId, first, model);
         GetSource source = new GetSource(exchangeId, backend, connection, first);
         Retrieval retrieval = retrieval(first, connection.association(), model, identifier, priority);
-        Retrieval run = !moveWhenGetRefused ? retrieval : (store, listener) -> {
-            try {
-                return retrieval.run(store, listener);
-            } catch (DimseException e) {
-                if (!RefusedGet.isRefusal(e.status()) || source.handedOver() > 0) {
-                    throw e;
-                }
-                logMovingInstead(exchangeId, e);
-                ScuConnector.Connection moving = openRetrieve(exchangeId, DimseOperation.MOVE, model);
-                source.continueWith(moving, DimseOperation.MOVE);
-                return retrieval(DimseOperation.MOVE, moving.association(), model, identifier, priority)
-                        .run(store, listener);
-            }
-        };
+        Retrieval run = moveWhenGetRefused
+                ? movingWhenRefused(exchangeId, source, retrieval, model, identifier, priority) : retrieval;
         try {
             executor.execute(() -> source.retrieve(run));
         } catch (RejectedExecutionException e) {
@@ -135,9 +123,31 @@ final class ScuOperations {
         return source;
     }
 
+    /**
+     * {@code get}, and when the PACS refuses it before sending anything, a C-MOVE on a new
+     * association that the source follows from then on.
+     */
+    private Retrieval movingWhenRefused(String exchangeId, GetSource source, Retrieval get, String model,
+                                        Attributes identifier, Priority priority) {
+        return (store, listener) -> {
+            try {
+                return get.run(store, listener);
+            } catch (DimseException e) {
+                if (!RefusedGet.isRefusal(e.status()) || source.handedOver() > 0) {
+                    throw e;
+                }
+                logMovingInstead(exchangeId, e);
+                ScuConnector.Connection moving = openRetrieve(exchangeId, DimseOperation.MOVE, model);
+                source.continueWith(moving, DimseOperation.MOVE);
+                return retrieval(DimseOperation.MOVE, moving.association(), model, identifier, priority)
+                        .run(store, listener);
+            }
+        };
+    }
+
     /** A retrieve (as {@link #get}) whose instances are written into {@code folder} as {@code <SOP Instance UID>.dcm}. */
     RetrieveResult getInto(String exchangeId, String model, Attributes identifier, Priority priority, Path folder) {
-        DimseOperation first = moveWhenGetRefused ? DimseOperation.GET : retrieveMode();
+        DimseOperation first = firstOperation();
         DirectoryStorage storage = new DirectoryStorage(folder);
         AtomicInteger stored = new AtomicInteger();
         CStoreScp counted = (context, dataSet) -> {
@@ -180,8 +190,9 @@ final class ScuOperations {
                 + refusal.getMessage() + "); retrieving by C-MOVE to " + moveDestination.aeTitle());
     }
 
-    private DimseOperation retrieveMode() {
-        return moveDestination == null ? DimseOperation.GET : DimseOperation.MOVE;
+    /** What a retrieve starts as: a C-GET, or in move mode a C-MOVE. */
+    private DimseOperation firstOperation() {
+        return moveDestination == null || moveWhenGetRefused ? DimseOperation.GET : DimseOperation.MOVE;
     }
 
     /** The association of a retrieve: proposing the storage classes for a C-GET, the C-MOVE model for a move. */
