@@ -79,21 +79,32 @@ final class AcceptHeader {
      * @throws GatewayException 406 unless a range takes multipart/related of that type (or any
      *         type) with that transfer syntax (or {@code *}, or none named)
      */
-    static void requireFrames(RequestEnvelope request, String mediaType, String transferSyntaxUid) {
+    /**
+     * The transfer syntax frames are sent in: the first of {@code syntaxes} (the frames' own, then
+     * those they may be transcoded to) that the first range taking {@code multipart/related} of
+     * {@code mediaType} names, or the frames' own for {@code *}, no {@code transfer-syntax} or no Accept.
+     *
+     * @throws GatewayException 406 when no range takes any of them
+     */
+    static String frameSyntax(RequestEnvelope request, String mediaType, List<String> syntaxes) {
         List<String> ranges = ranges(request);
         for (String range : ranges) {
             String essence = MediaTypes.essence(range);
             String type = MediaTypes.parameter(range, "type").map(MediaTypes::essence).orElse(null);
             String syntax = MediaTypes.parameter(range, "transfer-syntax").orElse("*").strip();
-            if (ANY_MULTIPART.contains(essence) || essence.equals("multipart/related")
-                    && (type == null || type.equals(mediaType)) && (syntax.equals("*") || syntax.equals(transferSyntaxUid))) {
-                return;
+            boolean related = essence.equals("multipart/related") && (type == null || type.equals(mediaType));
+            if (ANY_MULTIPART.contains(essence) || related && syntax.equals("*")) {
+                return syntaxes.get(0);
+            }
+            if (related && syntaxes.contains(syntax)) {
+                return syntax;
             }
         }
         if (!ranges.isEmpty()) {
             throw notAcceptable(request, "the frames are multipart/related; type=\"" + mediaType + "\" in "
-                    + transferSyntaxUid + " (the gateway does not transcode)");
+                    + String.join(" or ", syntaxes) + " (the gateway does not transcode them to another)");
         }
+        return syntaxes.get(0);
     }
 
     /**

@@ -27,7 +27,11 @@ import java.util.List;
  * (PS3.18 8.3.3.1) stands for the Accept header.
  *
  * <p>Options: {@code default_limit} (the matches a search answers when it names no {@code limit},
- * 1000) and {@code max_limit} (the most a search may ask, 10000; more is lowered with a Warning).
+ * 1000), {@code max_limit} (the most a search may ask, 10000; more is lowered with a Warning) and
+ * {@code fetch_level} (the largest unit one C-GET retrieves: {@code study}, {@code series} or
+ * {@code instance}; {@link FetchLevel}) and {@code transcode_to} (the native transfer syntaxes a
+ * retrieved instance may be transcoded to; {@link NativeTranscoding}). How the backend retrieves (C-GET, C-MOVE, or C-GET
+ * falling back to C-MOVE) is the {@code dicom} backend's {@code dimse_retrieve_mode}.
  */
 public final class DicomWebBridge implements Middleware {
 
@@ -39,12 +43,13 @@ public final class DicomWebBridge implements Middleware {
     private final QidoRs qido;
     private final WadoRs wado;
     private final RenderedRs rendered;
-    private final StowRs stow = new StowRs();
+    private final StowRs stow;
 
-    DicomWebBridge(QidoQuery.Limits limits, Path spool) {
+    DicomWebBridge(QidoQuery.Limits limits, Path spool, FetchLevel fetchLevel, NativeTranscoding transcoding) {
         this.qido = new QidoRs(limits);
-        this.wado = new WadoRs(spool);
-        this.rendered = new RenderedRs(spool);
+        this.wado = new WadoRs(spool, fetchLevel, transcoding);
+        this.rendered = new RenderedRs(spool, fetchLevel);
+        this.stow = new StowRs(spool);
     }
 
     public static DicomWebBridge create(ComponentConfig config, Options options, BuildContext context) {
@@ -53,7 +58,9 @@ public final class DicomWebBridge implements Middleware {
         if (defaultLimit > maxLimit) {
             options.problem("default_limit", "must not exceed max_limit (" + maxLimit + "), got " + defaultLimit);
         }
-        return new DicomWebBridge(new QidoQuery.Limits(defaultLimit, maxLimit), context.storagePath().resolve("spool"));
+        Path spool = context.storagePath().resolve("spool");
+        return new DicomWebBridge(new QidoQuery.Limits(defaultLimit, maxLimit), spool, FetchLevel.read(options),
+                NativeTranscoding.read(options, spool));
     }
 
     @Override

@@ -44,14 +44,16 @@ final class PixelDataFrames implements AutoCloseable {
     private final Object pixelData;
     private final int numberOfFrames;
     private final long frameLength;
+    private final int bitsAllocated;
 
     private PixelDataFrames(SpooledInstance spooled, String transferSyntaxUid, Object pixelData, int numberOfFrames,
-                            long frameLength) {
+                            long frameLength, int bitsAllocated) {
         this.spooled = spooled;
         this.transferSyntaxUid = transferSyntaxUid;
         this.pixelData = pixelData;
         this.numberOfFrames = numberOfFrames;
         this.frameLength = frameLength;
+        this.bitsAllocated = bitsAllocated;
     }
 
     /**
@@ -98,7 +100,8 @@ final class PixelDataFrames implements AutoCloseable {
             }
             // native frames are the same little endian bytes in either VR encoding: PS3.18 names them Explicit VR Little Endian
             String frameSyntax = syntax.isNative() ? UID.ExplicitVRLittleEndian : syntax.uid();
-            return new PixelDataFrames(spooled, frameSyntax, pixelData.value(), frames, frameLength);
+            return new PixelDataFrames(spooled, frameSyntax, pixelData.value(), frames, frameLength,
+                    dataSet.getInt(Tag.BitsAllocated, 8));
         }
     }
 
@@ -118,6 +121,15 @@ final class PixelDataFrames implements AutoCloseable {
      * @throws GatewayException 404 for a frame number past Number of Frames
      */
     Result frame(int number) {
+        return frame(number, transferSyntaxUid);
+    }
+
+    /**
+     * One frame as {@link #frame(int)}, in {@code syntax}: the frames' own, or for native frames
+     * Implicit VR Little Endian (the same bytes) or Explicit VR Big Endian (each 16-bit sample's
+     * bytes swapped as the frame streams).
+     */
+    Result frame(int number, String syntax) {
         if (number > numberOfFrames) {
             throw new GatewayException(ProblemType.NOT_FOUND, "frame " + number + " asked of an instance of "
                     + numberOfFrames + " frames");
@@ -125,8 +137,11 @@ final class PixelDataFrames implements AutoCloseable {
         try {
             Body body = pixelData instanceof Fragments fragments ? fragment(fragments.items().get(number))
                     : slice(number);
+            if (syntax.equals(UID.ExplicitVRBigEndian) && bitsAllocated == 16) {
+                body = Body.stream(new SwappedShorts(body.open()), body.length());
+            }
             return Result.part(new Headers().set("Content-Type",
-                    mediaType(transferSyntaxUid) + "; transfer-syntax=" + transferSyntaxUid), body);
+                    mediaType(transferSyntaxUid) + "; transfer-syntax=" + syntax), body);
         } catch (IOException e) {
             throw new GatewayException(ProblemType.INTERNAL, "frame " + number + " of the spooled instance cannot be read: "
                     + e.getMessage(), e);

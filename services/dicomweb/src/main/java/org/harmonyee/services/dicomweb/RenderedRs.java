@@ -37,17 +37,22 @@ final class RenderedRs {
     private static final System.Logger LOG = System.getLogger(RenderedRs.class.getName());
 
     private final Path spool;
+    private final FetchLevel fetchLevel;
 
-    /** @param spool where an instance is kept while it is rendered */
-    RenderedRs(Path spool) {
+    /**
+     * @param spool      where an instance is kept while it is rendered
+     * @param fetchLevel the largest unit one C-GET retrieves
+     */
+    RenderedRs(Path spool, FetchLevel fetchLevel) {
         this.spool = spool;
+        this.fetchLevel = fetchLevel;
     }
 
     ResponseEnvelope retrieveRendered(RequestEnvelope request, DicomWebResource resource, Chain next) {
         boolean thumbnail = resource.action() == DicomWebResource.Action.THUMBNAIL;
         String mediaType = AcceptHeader.renderedMediaType(request);
         RenderingParameters parameters = RenderingParameters.of(request, thumbnail);
-        ResultStream instances = WadoRs.retrieve(request, resource, next, UnaryOperator.identity());
+        ResultStream instances = WadoRs.retrieve(request, resource, next, fetchLevel, UnaryOperator.identity());
         List<Integer> frames = resource.frames().isEmpty() ? List.of(1) : resource.frames();
         if (resource.level() == DicomWebResource.Level.IMAGE && frames.size() > 1 && !thumbnail) {
             return multipart(mediaType, framesOf(instances, frames, mediaType, parameters));

@@ -13,13 +13,17 @@ import org.harmonyee.services.dimse.DimseRequests;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.Optional;
 
 /**
  * STOW-RS (PS3.18 10.5), Store Instances: a {@code multipart/related; type="application/dicom"}
  * body, each part one PS3.10 instance, sent on as one C-STORE per part while the part is read (the
- * request body is never held), and answered with the Store Instances Response
+ * request body is never held), or a {@code type="application/dicom+json"} body of metadata and bulk
+ * data, spooled, then sent as one C-STORE per data set ({@link StowJsonUpload}), and answered with the Store Instances Response
  * ({@link StoreInstancesResponse}). Under {@code /studies/{study}}, an instance of another study is
  * not stored (FailureReason A900).
  *
@@ -34,6 +38,13 @@ final class StowRs {
     /** PS3.18: the data set does not match the request (its Study Instance UID is not the path's). */
     private static final int STUDY_MISMATCH = 0xA900;
 
+    private final Path spool;
+
+    /** @param spool where the bulk data and instances of a DICOM JSON upload are kept while it is stored */
+    StowRs(Path spool) {
+        this.spool = spool;
+    }
+
     /**
      * @param study the Study Instance UID of the path, or null for {@code POST /studies}
      * @throws GatewayException 415 for another Content-Type, 400 for a body without a boundary or a
@@ -41,8 +52,12 @@ final class StowRs {
      */
     ResponseEnvelope storeInstances(RequestEnvelope request, String study, Chain next) {
         AcceptHeader.requireDicomJson(request, "STOW-RS");
+        String bodyType = type(request);
         Upload upload = new Upload(request, study, next, new MultipartInput(request.body().open(), boundary(request)),
                 new StoreInstancesResponse(PublicBaseUrl.of(request)));
+        if (bodyType.equals(StowJsonUpload.DICOM_JSON)) {
+            return storeDicomJson(upload, study);
+        }
         int number = 0;
         for (Optional<MultipartInput.Part> part = upload.parts.next(); part.isPresent(); part = upload.parts.next()) {
             number++;
@@ -59,14 +74,39 @@ final class StowRs {
         return upload.answer.response(study);
     }
 
-    /** The boundary of a {@code multipart/related; type="application/dicom"} body. */
-    private static String boundary(RequestEnvelope request) {
+    /**
+     * DICOM JSON with bulk data ({@link StowJsonUpload}): the whole body read and spooled first, so that
+     * a BulkDataURI without its part is 400 before anything is stored; then one C-STORE per data set.
+     */
+    private ResponseEnvelope storeDicomJson(Upload upload, String study) {
+        try (StowJsonUpload instances = StowJsonUpload.read(upload.parts, spool)) {
+            int number = 0;
+            for (Iterator<InputStream> it = instances.instances(); it.hasNext(); ) {
+                try (InputStream instance = it.next()) {
+                    upload.store(instance, ++number);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return upload.answer.response(study);
+    }
+
+    /** The {@code type} of a {@code multipart/related} body: {@code application/dicom} or {@code application/dicom+json}. */
+    private static String type(RequestEnvelope request) {
         String contentType = request.headers().first("Content-Type").orElse("");
         String type = MediaTypes.parameter(contentType, "type").map(MediaTypes::essence).orElse("");
-        if (!MediaTypes.essence(contentType).equals("multipart/related") || !type.equals(DimseRequests.APPLICATION_DICOM)) {
+        if (!MediaTypes.essence(contentType).equals("multipart/related") || !(type.equals(DimseRequests.APPLICATION_DICOM)
+                || type.equals(StowJsonUpload.DICOM_JSON))) {
             throw new GatewayException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "STOW-RS takes multipart/related;"
-                    + " type=\"application/dicom\", got '" + contentType + "'");
+                    + " type=\"application/dicom\" or type=\"application/dicom+json\", got '" + contentType + "'");
         }
+        return type;
+    }
+
+    /** The boundary of the {@code multipart/related} body. */
+    private static String boundary(RequestEnvelope request) {
+        String contentType = request.headers().first("Content-Type").orElse("");
         return MediaTypes.parameter(contentType, "boundary").filter(boundary -> !boundary.isBlank())
                 .orElseThrow(() -> new GatewayException(ProblemType.MALFORMED_REQUEST,
                         "the multipart/related body has no boundary parameter"));

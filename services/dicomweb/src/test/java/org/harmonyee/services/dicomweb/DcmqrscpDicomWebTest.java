@@ -2,7 +2,9 @@ package org.harmonyee.services.dicomweb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.harmonyee.core.content.MediaTypes;
+import org.harmonyee.core.envelope.Body;
 import org.harmonyee.core.envelope.Json;
+import org.harmonyee.core.envelope.ResponseEnvelope;
 import org.harmonyee.dicom.net.TestThreads;
 import org.harmonyee.dicom.net.peers.Dcmqrscp;
 import org.harmonyee.dicom.net.peers.SameInstances;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The bridge in front of dcmqrscp loaded with the dataset: each QIDO-RS level finds what the
- * dataset holds, WADO-RS retrieves instances as stored, and every refusal is the status and
- * problem document a DICOMweb client expects.
+ * dataset holds, WADO-RS retrieves instances as stored (and a client going away mid-answer leaves
+ * no association open), and every refusal is the status and problem document a DICOMweb client expects.
  */
 @Timeout(300)
 class DcmqrscpDicomWebTest {
@@ -132,6 +135,23 @@ class DcmqrscpDicomWebTest {
             Files.write(received.resolve(i + ".dcm"), parts.get(i).content());
         }
         SameInstances.assertReceived(expected, received);
+    }
+
+    @Test
+    void aClientThatGoesAwayMidMultipartHasTheUpstreamAssociationReleased() throws Exception {
+        TestDataset.Instance one = largestSeriesInstance();
+        String series = "/studies/" + one.studyInstanceUid() + "/series/" + one.seriesInstanceUid();
+        ResponseEnvelope response = gateway.exchange("GET", series,
+                Body.empty(), "Accept", "multipart/related; type=\"application/dicom\"");
+        assertThat(response.status()).isEqualTo(200);
+
+        try (InputStream body = DicomWebGateway.render(response).open()) {
+            assertThat(body.readNBytes(64 * 1024)).hasSize(64 * 1024);
+            assertThat(TcpConnections.established(qr.port())).as("the C-GET's association").isPositive();
+        }
+
+        assertThat(TcpConnections.awaitNone(qr.port(), 10_000)).as("connections to dcmqrscp left").isZero();
+        assertThat(gateway.get(series + "/metadata").status()).isEqualTo(200);
     }
 
     @Test

@@ -106,6 +106,30 @@ class DcmqrscpFramesTest {
     }
 
     @Test
+    void nativeFramesAreSentInImplicitVrLittleEndianOrExplicitVrBigEndianWhenAskedSo() throws Exception {
+        TestDataset.Instance instance = first(null, UID.ImplicitVRLittleEndian);
+        byte[] littleEndian = nativeFrames(instance).get(0);
+        String octets = "multipart/related; type=\"application/octet-stream\"; transfer-syntax=";
+
+        List<MultipartParts.Part> implicit = parts(gateway.get(path(instance) + "/frames/1", "Accept",
+                octets + UID.ImplicitVRLittleEndian), "application/octet-stream");
+        assertThat(implicit.get(0).headers().get("content-type"))
+                .isEqualTo("application/octet-stream; transfer-syntax=" + UID.ImplicitVRLittleEndian);
+        assertThat(implicit.get(0).content()).as("the same bytes").isEqualTo(littleEndian);
+
+        List<MultipartParts.Part> bigEndian = parts(gateway.get(path(instance) + "/frames/1", "Accept",
+                octets + UID.ExplicitVRBigEndian), "application/octet-stream");
+        assertThat(bigEndian.get(0).headers().get("content-type"))
+                .isEqualTo("application/octet-stream; transfer-syntax=" + UID.ExplicitVRBigEndian);
+        byte[] swapped = littleEndian.clone();
+        for (int i = 0; i + 1 < swapped.length; i += 2) {
+            swapped[i] = littleEndian[i + 1];
+            swapped[i + 1] = littleEndian[i];
+        }
+        assertThat(bigEndian.get(0).content()).as("16-bit samples, each swapped").isEqualTo(swapped);
+    }
+
+    @Test
     void aSingleFrameInstanceStoredImplicitVrIsItsPixelDataNamedExplicitVrLittleEndian() throws Exception {
         TestDataset.Instance instance = first(null, UID.ImplicitVRLittleEndian);
 

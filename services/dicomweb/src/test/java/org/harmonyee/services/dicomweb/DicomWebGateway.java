@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * A gateway with one DICOMweb pipeline, assembled from TOML as the server does it: endpoint
@@ -42,6 +44,12 @@ final class DicomWebGateway implements AutoCloseable {
             """;
 
     private final PipelineExecutor executor = new PipelineExecutor(BackendInvoker.DIRECT);
+    /** The server's scheduler: a backend's timers and its move-mode store SCP need one, as on a server. */
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "dicomweb-gateway-scheduler");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final GatewayRuntime runtime;
     private int exchanges;
 
@@ -82,7 +90,7 @@ final class DicomWebGateway implements AutoCloseable {
                 .pipeline("dicomweb.toml", pipeline);
         files.forEach(fixture::file);
         runtime = new GatewayAssembler(ServiceCatalog.standard(getClass().getClassLoader()),
-                new BuildContext(fixture.read(), executor, null, Clock.systemUTC(), "test")).assemble();
+                new BuildContext(fixture.read(), executor, scheduler, Clock.systemUTC(), "test")).assemble();
     }
 
     private static String bridgePipeline(String pacsAet, int pacsPort, String bridgeOptions, String endpointOptions,
@@ -186,5 +194,6 @@ final class DicomWebGateway implements AutoCloseable {
     @Override
     public void close() {
         runtime.close();
+        scheduler.shutdownNow();
     }
 }

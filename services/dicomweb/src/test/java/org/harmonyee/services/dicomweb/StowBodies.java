@@ -16,14 +16,27 @@ import java.util.List;
 
 /**
  * STOW-RS request bodies as a client sends them: {@code multipart/related; type="application/dicom"},
- * each part a PS3.10 file read from disk as the body is read (nothing held).
+ * each part a PS3.10 file read from disk as the body is read (nothing held), or of
+ * {@code type="application/dicom+json"}, metadata and bulk data parts.
  */
 final class StowBodies {
 
     static final String BOUNDARY = "stow-test-boundary";
     static final String CONTENT_TYPE = "multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY;
 
+    /** The Content-Type of a body of DICOM JSON and bulk data. */
+    static final String JSON_CONTENT_TYPE = "multipart/related; type=\"application/dicom+json\"; boundary=" + BOUNDARY;
+
     private final List<InputStream> pieces = new ArrayList<>();
+
+    /** Adds a bulk data part: these bytes, this Content-Type, named by {@code contentLocation}. */
+    StowBodies part(String contentType, String contentLocation, byte[] content) {
+        pieces.add(text("--" + BOUNDARY + "\r\nContent-Type: " + contentType + "\r\nContent-Location: "
+                + contentLocation + "\r\n\r\n"));
+        pieces.add(new ByteArrayInputStream(content));
+        pieces.add(text("\r\n"));
+        return this;
+    }
 
     /** Adds a part with these bytes and Content-Type. */
     StowBodies part(String contentType, InputStream content) {

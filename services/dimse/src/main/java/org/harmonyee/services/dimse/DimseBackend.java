@@ -60,7 +60,7 @@ public final class DimseBackend implements Backend {
         this.associations = new AssociationPool(name, config.maxPooledAssociations(), config.poolIdleTimeout(),
                 scu.executor(), context.scheduler());
         this.operations = new ScuOperations(name, new ScuConnector(name, pool, scu.client(), associations),
-                scu.executor(), moveDestination);
+                scu.executor(), moveDestination, config.moveWhenGetRefused());
         this.dimseDoor = new DimseDoorRequests(operations);
         this.httpDoor = new HttpDoorRequests(operations, config, new RetrieveFolders(context.storagePath()));
         this.healthCheck = ActiveHealthCheck.start(name, pool, context.scheduler(), context.clock());

@@ -24,6 +24,8 @@ import java.util.Set;
  * @param localAet              the calling AE title, and the AE title of the move destination SCP
  * @param retrieveMode          GET or MOVE: what an HTTP request that names no operation performs, and
  *                              with an incoming store port how every retrieve is performed
+ * @param moveWhenGetRefused    {@code dimse_retrieve_mode = "get_or_move"}: retrieves are C-GETs, and a
+ *                              C-GET the PACS refuses is performed again as a C-MOVE to the incoming store port
  * @param connectTimeout        TCP connection, TLS handshake and A-ASSOCIATE-AC, each
  * @param dimseTimeout          silence while a DIMSE response is outstanding
  * @param maxPooledAssociations the most idle associations kept for reuse (0: each request opens its own)
@@ -33,7 +35,8 @@ import java.util.Set;
  * @param incomingStore         where the move destination SCP listens ({@code incoming_store_port}), or null
  * @param tls                   the TLS context, or null for plain TCP
  */
-record DimseBackendConfig(String localAet, DimseOperation retrieveMode, Duration connectTimeout, Duration dimseTimeout,
+record DimseBackendConfig(String localAet, DimseOperation retrieveMode, boolean moveWhenGetRefused,
+                          Duration connectTimeout, Duration dimseTimeout,
                           int maxPooledAssociations, Duration poolIdleTimeout, int maxResults, String moveDestination, IncomingStore incomingStore,
                           DicomTls tls) {
 
@@ -43,6 +46,7 @@ record DimseBackendConfig(String localAet, DimseOperation retrieveMode, Duration
 
     static final String DEFAULT_LOCAL_AET = "HARMONY_SCU";
     static final String DEFAULT_RETRIEVE_MODE = "get";
+    static final String GET_OR_MOVE = "get_or_move";
     static final int DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
     static final int DEFAULT_DIMSE_TIMEOUT_MS = 60_000;
     static final int DEFAULT_MAX_POOLED_ASSOCIATIONS = 0;
@@ -59,7 +63,7 @@ record DimseBackendConfig(String localAet, DimseOperation retrieveMode, Duration
 
     static DimseBackendConfig read(String backend, Options options) {
         String localAet = AeTitles.read(options, "local_aet", DEFAULT_LOCAL_AET);
-        String mode = options.oneOf("dimse_retrieve_mode", DEFAULT_RETRIEVE_MODE, Set.of("get", "move"));
+        String mode = options.oneOf("dimse_retrieve_mode", DEFAULT_RETRIEVE_MODE, Set.of("get", "move", GET_OR_MOVE));
         long connect = options.integer("connect_timeout_ms", DEFAULT_CONNECT_TIMEOUT_MS, 1, 600_000);
         long dimse = options.integer("dimse_timeout_ms", DEFAULT_DIMSE_TIMEOUT_MS, 1, 3_600_000);
         int pooled = (int) options.integer("max_pooled_associations", DEFAULT_MAX_POOLED_ASSOCIATIONS, 0, 1_000);
@@ -74,7 +78,7 @@ record DimseBackendConfig(String localAet, DimseOperation retrieveMode, Duration
         DicomTls tls = tls(options);
         warnAboutUnusedOptions(backend, options);
         return new DimseBackendConfig(localAet, mode.equals("move") ? DimseOperation.MOVE : DimseOperation.GET,
-                Duration.ofMillis(connect), Duration.ofMillis(dimse), pooled,
+                mode.equals(GET_OR_MOVE) && incomingStore != null, Duration.ofMillis(connect), Duration.ofMillis(dimse), pooled,
                 Duration.ofMillis(Math.min(poolIdle, dimse - 1)), maxResults, destination, incomingStore, tls);
     }
 
@@ -90,13 +94,18 @@ record DimseBackendConfig(String localAet, DimseOperation retrieveMode, Duration
 
     /**
      * {@code incoming_store_port} (with {@code incoming_store_bind_address}): only in move mode,
-     * where it makes every retrieve a C-MOVE to the backend's own store SCP.
+     * where it makes every retrieve a C-MOVE to the backend's own store SCP, and in get_or_move
+     * mode, which needs it for the C-MOVEs that replace refused C-GETs.
      */
     private static IncomingStore incomingStore(String backend, Options options, String mode) {
         String bindAddress = options.string("incoming_store_bind_address").orElse(DEFAULT_INCOMING_STORE_BIND_ADDRESS);
         if (!options.has("incoming_store_port")) {
             if (options.has("incoming_store_bind_address")) {
                 options.problem("incoming_store_bind_address", "needs incoming_store_port");
+            }
+            if (mode.equals(GET_OR_MOVE)) {
+                options.problem("dimse_retrieve_mode", "\"get_or_move\" needs incoming_store_port (where the PACS"
+                        + " moves the instances of a C-GET it refuses)");
             }
             if (mode.equals("move")) {
                 LOG.log(Level.INFO, () -> "backend '" + backend + "': dimse_retrieve_mode = \"move\" without"
@@ -106,9 +115,9 @@ record DimseBackendConfig(String localAet, DimseOperation retrieveMode, Duration
             return null;
         }
         int port = (int) options.integer("incoming_store_port", 0, 1, 65_535);
-        if (!mode.equals("move")) {
-            options.problem("incoming_store_port", "needs dimse_retrieve_mode = \"move\" (the PACS moves to this"
-                    + " port; in get mode nothing listens there)");
+        if (mode.equals("get")) {
+            options.problem("incoming_store_port", "needs dimse_retrieve_mode = \"move\" or \"get_or_move\" (the"
+                    + " PACS moves to this port; in get mode nothing listens there)");
             return null;
         }
         return new IncomingStore(bindAddress, port);

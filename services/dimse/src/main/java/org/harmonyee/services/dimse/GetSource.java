@@ -39,6 +39,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link InstancePipe#CAPACITY} bytes of it are held. Pulling the next result drops the previous
  * instance if it was not read to its end.
  *
+ * <p>In {@code get_or_move} mode a C-GET the PACS refuses before sending anything goes on as a
+ * C-MOVE on another association ({@link #continueWith}); the consumer sees one retrieve.
+ *
  * <p>At the end the final status and counters go into the response's metadata before the end is
  * returned. Closed before the end, the association is aborted at once (a C-CANCEL would still let
  * the PACS send what is in flight) and the retrieve's threads end.
@@ -53,9 +56,9 @@ final class GetSource implements ResultStream.Source {
 
     private final String exchangeId;
     private final String backend;
-    private final DimseOperation operation;
-    private final ScuConnector.Connection connection;
-    private final ScuAssociation association;
+    private volatile DimseOperation operation;
+    private volatile ScuConnector.Connection connection;
+    private volatile ScuAssociation association;
     private final BlockingQueue<Item> handOff = new ArrayBlockingQueue<>(1);
     private final CountDownLatch retrieveEnded = new CountDownLatch(1);
     private final AtomicInteger handedOver = new AtomicInteger();
@@ -81,6 +84,28 @@ final class GetSource implements ResultStream.Source {
         return this;
     }
 
+    /**
+     * The retrieve goes on as {@code next} on {@code replacement}'s association (a C-MOVE in place of a
+     * C-GET the PACS refused before sending anything), called on the retrieve's thread; the previous
+     * association is released. A consumer gone meanwhile closes the replacement at once.
+     */
+    void continueWith(ScuConnector.Connection replacement, DimseOperation next) throws IOException {
+        ScuConnector.Connection previous = connection;
+        connection = replacement;
+        association = replacement.association();
+        operation = next;
+        previous.close();
+        if (closed) {
+            replacement.close();
+            throw new IOException("the consumer of the " + next.command() + " went away");
+        }
+    }
+
+    /** How many instances the PACS has sent so far. */
+    int handedOver() {
+        return handedOver.get();
+    }
+
     /** Runs the retrieve to its final response; on a thread of its own, as it waits for the end. */
     void retrieve(ScuOperations.Retrieval retrieval) {
         try {
@@ -94,6 +119,8 @@ final class GetSource implements ResultStream.Source {
             handOver(new Item(null, null, null, DimseStatusMapping.refused(backend, operation, e)));
         } catch (IOException e) {
             handOver(new Item(null, null, null, DimseStatusMapping.lost(backend, operation, e)));
+        } catch (GatewayException e) {
+            handOver(new Item(null, null, null, e));
         } catch (RuntimeException | Error e) {
             LOG.log(Level.ERROR, exchangeId + ": " + association.association().name() + ": " + operation.command()
                     + " failed", e);

@@ -18,9 +18,11 @@ import org.harmonyee.dicom.net.service.ScuAssociation;
 import org.harmonyee.dicom.uid.UID;
 
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The DIMSE services the backend performs on a PACS, each on an association that
@@ -30,6 +32,8 @@ import java.util.concurrent.RejectedExecutionException;
  * {@link HttpDoorRequests}. Every failure is a {@link GatewayException} (see {@link DimseStatusMapping}).
  */
 final class ScuOperations {
+
+    private static final System.Logger LOG = System.getLogger(ScuOperations.class.getName());
 
     /** What a C-ECHO reached. */
     record Echo(RemoteAE remote, int status) {
@@ -49,13 +53,20 @@ final class ScuOperations {
     private final ScuConnector connector;
     private final Executor executor;
     private final MoveDestinationScp moveDestination;
+    private final boolean moveWhenGetRefused;
 
-    /** @param moveDestination where retrieves move to ({@code dimse_retrieve_mode = "move"}), or null to C-GET */
-    ScuOperations(String backend, ScuConnector connector, Executor executor, MoveDestinationScp moveDestination) {
+    /**
+     * @param moveDestination    where retrieves move to ({@code dimse_retrieve_mode = "move"}), or null to C-GET
+     * @param moveWhenGetRefused retrieves are C-GETs, moved to {@code moveDestination} only when the PACS
+     *                           refuses them ({@code dimse_retrieve_mode = "get_or_move"})
+     */
+    ScuOperations(String backend, ScuConnector connector, Executor executor, MoveDestinationScp moveDestination,
+                  boolean moveWhenGetRefused) {
         this.backend = backend;
         this.connector = connector;
         this.executor = executor;
         this.moveDestination = moveDestination;
+        this.moveWhenGetRefused = moveWhenGetRefused && moveDestination != null;
     }
 
     Echo echo(String exchangeId) {
@@ -90,45 +101,103 @@ final class ScuOperations {
 
     /**
      * Starts a retrieve of what the C-GET {@code model} and {@code identifier} name, whose instances
-     * are pulled from the source as they arrive; close the source. It is a C-GET, or in move mode a
-     * C-MOVE to the backend's own {@link MoveDestinationScp}.
+     * are pulled from the source as they arrive; close the source. It is a C-GET, in move mode a
+     * C-MOVE to the backend's own {@link MoveDestinationScp}, and in get_or_move mode a C-GET that
+     * the PACS refuses before sending anything is performed again as that C-MOVE.
      */
     GetSource get(String exchangeId, String model, Attributes identifier, Priority priority) {
-        ScuConnector.Connection connection = openRetrieve(exchangeId, model);
-        GetSource source = new GetSource(exchangeId, backend, connection, retrieveMode());
-        Retrieval retrieval = retrieval(connection.association(), model, identifier, priority);
+        DimseOperation first = firstOperation();
+        ScuConnector.Connection connection = openRetrieve(exchangeId, first, model);
+        GetSource source = new GetSource(exchangeId, backend, connection, first);
+        Retrieval retrieval = retrieval(first, connection.association(), model, identifier, priority);
+        Retrieval run = moveWhenGetRefused
+                ? movingWhenRefused(exchangeId, source, retrieval, model, identifier, priority) : retrieval;
         try {
-            executor.execute(() -> source.retrieve(retrieval));
+            executor.execute(() -> source.retrieve(run));
         } catch (RejectedExecutionException e) {
             connection.association().association().abort(AAbort.byUser(), exchangeId + ": no thread for the C-GET");
             connection.close();
             throw new GatewayException(ProblemType.BACKEND_UNAVAILABLE, "backend '" + backend
-                    + "': no thread is free to run the " + retrieveMode().command(), e);
+                    + "': no thread is free to run the " + first.command(), e);
         }
         return source;
     }
 
+    /**
+     * {@code get}, and when the PACS refuses it before sending anything, a C-MOVE on a new
+     * association that the source follows from then on.
+     */
+    private Retrieval movingWhenRefused(String exchangeId, GetSource source, Retrieval get, String model,
+                                        Attributes identifier, Priority priority) {
+        return (store, listener) -> {
+            try {
+                return get.run(store, listener);
+            } catch (DimseException e) {
+                if (!RefusedGet.isRefusal(e.status()) || source.handedOver() > 0) {
+                    throw e;
+                }
+                logMovingInstead(exchangeId, e);
+                ScuConnector.Connection moving = openRetrieve(exchangeId, DimseOperation.MOVE, model);
+                source.continueWith(moving, DimseOperation.MOVE);
+                return retrieval(DimseOperation.MOVE, moving.association(), model, identifier, priority)
+                        .run(store, listener);
+            }
+        };
+    }
+
     /** A retrieve (as {@link #get}) whose instances are written into {@code folder} as {@code <SOP Instance UID>.dcm}. */
     RetrieveResult getInto(String exchangeId, String model, Attributes identifier, Priority priority, Path folder) {
-        try (ScuConnector.Connection connection = openRetrieve(exchangeId, model)) {
-            RetrieveResult result = retrieval(connection.association(), model, identifier, priority)
-                    .run(new DirectoryStorage(folder), RetrieveScu.Listener.NONE);
-            connection.ended();
-            return result;
+        DimseOperation first = firstOperation();
+        DirectoryStorage storage = new DirectoryStorage(folder);
+        AtomicInteger stored = new AtomicInteger();
+        CStoreScp counted = (context, dataSet) -> {
+            stored.incrementAndGet();
+            return storage.store(context, dataSet);
+        };
+        try {
+            return retrieveInto(exchangeId, first, model, identifier, priority, counted);
         } catch (DimseException e) {
-            throw DimseStatusMapping.refused(backend, retrieveMode(), e);
+            if (!moveWhenGetRefused || !RefusedGet.isRefusal(e.status()) || stored.get() > 0) {
+                throw DimseStatusMapping.refused(backend, first, e);
+            }
+            logMovingInstead(exchangeId, e);
         } catch (IOException e) {
-            throw DimseStatusMapping.lost(backend, retrieveMode(), e);
+            throw DimseStatusMapping.lost(backend, first, e);
+        }
+        try {
+            return retrieveInto(exchangeId, DimseOperation.MOVE, model, identifier, priority, counted);
+        } catch (DimseException e) {
+            throw DimseStatusMapping.refused(backend, DimseOperation.MOVE, e);
+        } catch (IOException e) {
+            throw DimseStatusMapping.lost(backend, DimseOperation.MOVE, e);
         }
     }
 
-    private DimseOperation retrieveMode() {
-        return moveDestination == null ? DimseOperation.GET : DimseOperation.MOVE;
+    private RetrieveResult retrieveInto(String exchangeId, DimseOperation operation, String model,
+                                        Attributes identifier, Priority priority, CStoreScp store)
+            throws IOException, DimseException {
+        try (ScuConnector.Connection connection = openRetrieve(exchangeId, operation, model)) {
+            RetrieveResult result = retrieval(operation, connection.association(), model, identifier, priority)
+                    .run(store, RetrieveScu.Listener.NONE);
+            connection.ended();
+            return result;
+        }
+    }
+
+    /** The PACS refused a C-GET ({@code refusal}) before sending anything: it is performed again as a C-MOVE. */
+    private void logMovingInstead(String exchangeId, DimseException refusal) {
+        LOG.log(Level.INFO, () -> exchangeId + ": backend '" + backend + "': the PACS refused the C-GET ("
+                + refusal.getMessage() + "); retrieving by C-MOVE to " + moveDestination.aeTitle());
+    }
+
+    /** What a retrieve starts as: a C-GET, or in move mode a C-MOVE. */
+    private DimseOperation firstOperation() {
+        return moveDestination == null || moveWhenGetRefused ? DimseOperation.GET : DimseOperation.MOVE;
     }
 
     /** The association of a retrieve: proposing the storage classes for a C-GET, the C-MOVE model for a move. */
-    private ScuConnector.Connection openRetrieve(String exchangeId, String getModel) {
-        if (moveDestination == null) {
+    private ScuConnector.Connection openRetrieve(String exchangeId, DimseOperation operation, String getModel) {
+        if (operation == DimseOperation.GET) {
             return connector.open(exchangeId, DimseOperation.GET, contexts(DimseOperation.GET, getModel),
                     RetrieveProposal.of(getModel));
         }
@@ -137,8 +206,9 @@ final class ScuOperations {
                 new Proposal().add(moveModel, UID.ExplicitVRLittleEndian, UID.ImplicitVRLittleEndian));
     }
 
-    private Retrieval retrieval(ScuAssociation association, String getModel, Attributes identifier, Priority priority) {
-        if (moveDestination == null) {
+    private Retrieval retrieval(DimseOperation operation, ScuAssociation association, String getModel,
+                                Attributes identifier, Priority priority) {
+        if (operation == DimseOperation.GET) {
             return (store, listener) -> association.get(getModel, identifier, priority, store, listener);
         }
         String moveModel = Identifiers.moveModelOf(getModel);

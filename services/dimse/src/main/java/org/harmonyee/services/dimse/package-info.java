@@ -48,7 +48,10 @@
  * With {@code dimse_retrieve_mode = "move"} and {@code incoming_store_port}, every retrieve (a
  * DICOM door's C-GET and C-MOVE, an HTTP door's get) is a C-MOVE to the backend's own
  * {@link org.harmonyee.services.dimse.MoveDestinationScp}, and its instances are answered exactly
- * as a C-GET's above: the envelope convention does not change with the mode.
+ * as a C-GET's above: the envelope convention does not change with the mode. With
+ * {@code dimse_retrieve_mode = "get_or_move"} every retrieve is a C-GET, and one the PACS refuses
+ * before sending anything ({@link org.harmonyee.services.dimse.RefusedGet}) goes on as that C-MOVE
+ * on another association, unseen by the consumer.
  *
  * <h2>Requests from HTTP doors</h2>
  * Any other request (metadata {@code protocol} = {@code http}) is answered in the Rust Harmony's

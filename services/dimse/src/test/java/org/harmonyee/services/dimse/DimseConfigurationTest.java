@@ -78,7 +78,7 @@ class DimseConfigurationTest {
                 .contains("[backends.pacs] host: required, missing")
                 .contains("[backends.pacs] port: expected 1-65535, got 0")
                 .contains("[backends.pacs] local_aet: expected an AE title")
-                .contains("[backends.pacs] dimse_retrieve_mode: expected one of [get, move], got 'copy'")
+                .contains("[backends.pacs] dimse_retrieve_mode: expected one of [get, get_or_move, move], got 'copy'")
                 .contains("[backends.pacs] connect_timeout_ms: expected 1-600000, got 0")
                 .contains("[backends.pacs] dimse_timeout_ms: expected an integer")
                 .contains("[backends.pacs] max_results: expected 1-1000000, got -1")

@@ -49,6 +49,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MoveModeTest {
 
     private static final String LOCAL_AET = "HARMONY_MOVE";
+    private static final String FALLBACK_AET = "HARMONY_FALLBACK";
 
     @TempDir
     static Path directory;
@@ -56,6 +57,7 @@ class MoveModeTest {
     private static Dcmqrscp qr;
     private static BackendFixture fixture;
     private static DimseBackend backend;
+    private static DimseBackend fallback;
     private static List<TestDataset.Instance> instances;
 
     @BeforeAll
@@ -63,9 +65,10 @@ class MoveModeTest {
         threads = new TestThreads("dimse-move-test");
         instances = TestDataset.instances();
         int incoming = PeerProcess.freePort();
+        int fallbackIncoming = PeerProcess.freePort();
         DicomClient loader = new DicomClient("LOADER", AssociationSettings.DEFAULT, threads.executor(), null);
-        qr = LoadedDcmqrscp.start(Files.createDirectories(directory.resolve("qr")), loader, Map.of(LOCAL_AET, incoming),
-                "-xy", "--disable-get", "--check-move");
+        qr = LoadedDcmqrscp.start(Files.createDirectories(directory.resolve("qr")), loader,
+                Map.of(LOCAL_AET, incoming, FALLBACK_AET, fallbackIncoming), "-xy", "--disable-get", "--check-move");
         fixture = new BackendFixture(directory, threads.executor());
         backend = fixture.backend(BackendFixture.pacs(Dcmqrscp.AE_TITLE, qr.port(), """
                 local_aet = "%s"
@@ -74,6 +77,12 @@ class MoveModeTest {
                 incoming_store_bind_address = "127.0.0.1"
                 max_pooled_associations = 2
                 """.formatted(LOCAL_AET, incoming)));
+        fallback = fixture.backend(BackendFixture.pacs(Dcmqrscp.AE_TITLE, qr.port(), """
+                local_aet = "%s"
+                dimse_retrieve_mode = "get_or_move"
+                incoming_store_port = %d
+                incoming_store_bind_address = "127.0.0.1"
+                """.formatted(FALLBACK_AET, fallbackIncoming)));
     }
 
     @AfterAll
@@ -94,6 +103,11 @@ class MoveModeTest {
     /** A DICOM door's retrieve of a study, its parts saved into {@code folder}; returns the response. */
     private static ResponseEnvelope retrieveInto(String operation, String studyUid, Path folder, String... metadata)
             throws Exception {
+        return retrieveInto(backend, operation, studyUid, folder, metadata);
+    }
+
+    private static ResponseEnvelope retrieveInto(DimseBackend backend, String operation, String studyUid, Path folder,
+                                                 String... metadata) throws Exception {
         ResponseEnvelope response = backend.invoke(Requests.dimse(operation,
                 Requests.identifier("STUDY", "0020000D", "UI", studyUid), metadata));
         try (ResultStream results = response.results().orElseThrow()) {
@@ -161,7 +175,30 @@ class MoveModeTest {
     }
 
     @Test
+    void inGetOrMoveModeTheGetThisPacsRefusesIsPerformedAsAMove() throws Exception {
+        List<TestDataset.Instance> expected = study(DcmqrscpBackendTest.mixedStudy(instances));
+        Path received = Files.createDirectories(directory.resolve("fallback-get"));
+
+        ResponseEnvelope response = retrieveInto(fallback, DimseRequests.C_GET, expected.get(0).studyInstanceUid(),
+                received);
+
+        assertThat(response.metadata()).containsEntry(DimseRequests.STATUS, "0000")
+                .containsEntry(DimseRequests.COMPLETED, String.valueOf(expected.size()))
+                .containsEntry(DimseRequests.FAILED, "0");
+        SameInstances.assertReceived(expected, received);
+    }
+
+    @Test
     void anHttpGetArrivesByMoveIntoAFolderOfTheStorage() throws Exception {
+        assertHttpGetIntoAFolder(backend);
+    }
+
+    @Test
+    void inGetOrMoveModeAnHttpGetThisPacsRefusesArrivesByMoveIntoAFolder() throws Exception {
+        assertHttpGetIntoAFolder(fallback);
+    }
+
+    private static void assertHttpGetIntoAFolder(DimseBackend backend) throws Exception {
         List<TestDataset.Instance> expected = study(DcmqrscpBackendTest.mixedStudy(instances));
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.set("identifier", Requests.identifier("STUDY", "0020000D", "UI", expected.get(0).studyInstanceUid()));
@@ -194,7 +231,10 @@ class MoveModeTest {
     @Test
     void theOptionsOfMoveModeAreChecked() throws Exception {
         assertThat(fixture.problems(BackendFixture.pacs("PACS", 104, "incoming_store_port = 11123")))
-                .contains("[backends.pacs] incoming_store_port: needs dimse_retrieve_mode = \"move\"");
+                .contains("[backends.pacs] incoming_store_port: needs dimse_retrieve_mode = \"move\" or \"get_or_move\"");
+        assertThat(fixture.problems(BackendFixture.pacs("PACS", 104, "dimse_retrieve_mode = \"get_or_move\"")))
+                .contains("pipelines/pacs.toml: [backends.pacs] dimse_retrieve_mode: \"get_or_move\" needs"
+                        + " incoming_store_port");
         assertThat(fixture.problems(BackendFixture.pacs("PACS", 104, """
                 dimse_retrieve_mode = "move"
                 incoming_store_port = 70000
