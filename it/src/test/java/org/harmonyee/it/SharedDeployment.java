@@ -1,15 +1,17 @@
 package org.harmonyee.it;
 
-import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
+import org.jboss.arquillian.container.spi.Container;
+import org.jboss.arquillian.container.spi.client.deployment.Deployment;
 import org.jboss.arquillian.container.spi.client.deployment.DeploymentDescription;
 import org.jboss.arquillian.container.spi.event.DeployDeployment;
 import org.jboss.arquillian.container.spi.event.DeploymentEvent;
 import org.jboss.arquillian.container.spi.event.StopSuiteContainers;
 import org.jboss.arquillian.container.spi.event.UnDeployDeployment;
+import org.jboss.arquillian.core.api.Event;
+import org.jboss.arquillian.core.api.annotation.Inject;
 import org.jboss.arquillian.core.api.annotation.Observes;
 import org.jboss.arquillian.core.spi.EventContext;
 import org.jboss.arquillian.core.spi.LoadableExtension;
-import org.jboss.shrinkwrap.api.Archive;
 
 /**
  * One deployment of the gateway for consecutive test classes, instead of one per class. Every
@@ -30,6 +32,9 @@ public final class SharedDeployment implements LoadableExtension {
     /** Defers undeployments and skips the deployments that are already there. */
     public static final class Keeper {
 
+        @Inject
+        private Event<UnDeployDeployment> undeployment;
+
         private Kept kept;
 
         public void deploy(@Observes EventContext<DeployDeployment> context) throws Exception {
@@ -41,8 +46,7 @@ public final class SharedDeployment implements LoadableExtension {
             release();
             context.proceed();
             if (shareable(event.getDeployment().getDescription()) && event.getDeployment().isDeployed()) {
-                kept = new Kept(event.getContainerName(), event.getDeployableContainer(),
-                        event.getDeployment().getDescription().getArchive());
+                kept = new Kept(event.getContainer(), event.getDeployment());
             }
         }
 
@@ -69,7 +73,8 @@ public final class SharedDeployment implements LoadableExtension {
             }
             Kept released = kept;
             kept = null;
-            released.container().undeploy(released.archive());
+            // As an event, so that Arquillian activates the deployment's contexts around the undeployment.
+            undeployment.fire(new UnDeployDeployment(released.container(), released.deployment()));
             GatewayPorts.awaitReleased();
         }
 
@@ -78,13 +83,13 @@ public final class SharedDeployment implements LoadableExtension {
         }
     }
 
-    /** The deployment kept: on which container, which archive. */
-    private record Kept(String containerName, DeployableContainer<?> container, Archive<?> archive) {
+    /** The deployment kept, and its container. */
+    private record Kept(Container container, Deployment deployment) {
 
         boolean isFor(DeploymentEvent event) {
             DeploymentDescription description = event.getDeployment().getDescription();
-            return Keeper.shareable(description) && containerName.equals(event.getContainerName())
-                    && archive.getName().equals(description.getArchive().getName());
+            return Keeper.shareable(description) && container.getName().equals(event.getContainerName())
+                    && deployment.getDescription().getArchive().getName().equals(description.getArchive().getName());
         }
     }
 }
