@@ -26,7 +26,8 @@ final class Launches implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
-        // A short name, as JUnit's @TempDir has: the console test holds the launcher's lines, which name it, to 200 characters.
+        // A short name, as JUnit's @TempDir had: LauncherConsoleTest holds the launcher's lines,
+        // which name this folder, to 200 characters.
         directory = Files.createTempDirectory("harmony-");
     }
 
