@@ -55,6 +55,27 @@ class AuditTrailIT {
         rsyslog = Rsyslog.tcp(Files.createTempDirectory(Path.of("target"), "rsyslog-"), Gateway.port("IT_SYSLOG_PORT"));
         pacs = TestPacs.start(Gateway.port("IT_PACS_PORT"));
         instance = TestDataset.instances().get(0);
+        awaitSyslogDelivery();
+    }
+
+    /**
+     * Returns once a security alert reaches the new rsyslog. The gateway may have served other
+     * tests' requests while nothing listened on the syslog port (the deployment is shared), and its
+     * client then waits {@code SyslogClient.RETRY_AFTER} before it connects again, dropping what
+     * comes meanwhile: refusals are sent until one arrives, each alert naming its own path.
+     */
+    private static void awaitSyslogDelivery() throws Exception {
+        HttpClient probe = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            String path = "/secure/syslog-ready-" + System.nanoTime();
+            probe.send(HttpRequest.newBuilder(URI.create(Gateway.publicUrl() + path)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (!rsyslog.await(line -> line.contains(path), 1, Duration.ofSeconds(1)).isEmpty()) {
+                return;
+            }
+        }
+        throw new AssertionError("no audit message reached rsyslog within a minute:\n" + rsyslog.log());
     }
 
     @AfterAll

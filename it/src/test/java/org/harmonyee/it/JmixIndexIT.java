@@ -11,9 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,34 +70,10 @@ class JmixIndexIT {
         }
     }
 
-    /**
-     * Undeploys; on Payara Micro, whose every deployment is a process of its own, also waits (a
-     * minute at most) until that process has let the gateway's ports go, so that the next one
-     * (this test's redeploy, or the next test's deployment) can bind them.
-     */
+    /** Undeploys, and waits until the gateway's ports are free again (see {@link GatewayPorts}). */
     private void undeploy() throws InterruptedException {
         deployer.undeploy(GATEWAY);
-        if (!"payara-micro".equals(System.getProperty("arquillian.launch"))) {
-            return;
-        }
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        for (String variable : List.of("IT_PUBLIC_PORT", "IT_INTERNAL_PORT", "IT_MANAGEMENT_PORT", "IT_DICOM_PORT",
-                "IT_DICOM_TLS_PORT")) {
-            String port = System.getenv(variable);
-            while (port != null && !free(Integer.parseInt(port)) && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
-        }
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress("127.0.0.1", port));
-            return true;
-        } catch (IOException taken) {
-            return false;
-        }
+        GatewayPorts.awaitReleased();
     }
 
     private HttpResponse<byte[]> byStudy(String study) throws Exception {

@@ -2,9 +2,8 @@ package org.harmonyee.it.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -34,24 +33,15 @@ class JmixExampleTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newHttpClient();
 
-    @TempDir
-    Path directory;
-
-    private LaunchedGateway gateway;
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        if (gateway != null) {
-            gateway.close();
-        }
-    }
+    @RegisterExtension
+    final Launches launches = new Launches();
 
     @Test
     void theReadmeRequestsAnswerAsItSays() throws Exception {
         int port = LaunchedGateway.freePort();
-        gateway = LaunchedGateway.start(ROOT.resolve("examples/jmix/config.toml"), directory.resolve("state"),
-                Map.of("HARMONY_HTTP_PORT", Integer.toString(port), "HARMONY_STORAGE_PATH", directory.resolve("storage").toString()));
-        gateway.readUntil("Harmony EE ready", LaunchedGateway.STARTUP);
+        Path storage = launches.directory().resolve("storage");
+        launches.startReady(ROOT.resolve("examples/jmix/config.toml"),
+                Map.of("HARMONY_HTTP_PORT", Integer.toString(port), "HARMONY_STORAGE_PATH", storage.toString()));
         String base = "http://127.0.0.1:" + port + "/jmix/api/jmix";
 
         HttpResponse<byte[]> study = send(HttpRequest.newBuilder(URI.create(base + "?studyInstanceUid=" + STUDY_UID)));
@@ -70,7 +60,7 @@ class JmixExampleTest {
         JsonNode parsed = JSON.readTree(manifest);
         assertThat(parsed.path("receiver").path(0).path("id").asText()).isEqualTo("org:example-receiver");
         String id = parsed.path("id").asText();
-        assertThat(Files.exists(directory.resolve("storage/jmix-store/" + id + ".zip"))).isTrue();
+        assertThat(Files.exists(storage.resolve("jmix-store/" + id + ".zip"))).isTrue();
 
         assertThat(send(HttpRequest.newBuilder(URI.create(base + "/" + id))).body()).isEqualTo(study.body());
         assertThat(send(HttpRequest.newBuilder(URI.create(base + "/" + id + "/manifest"))).body()).isEqualTo(manifest);

@@ -4,7 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,10 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.zip.CRC32;
 
@@ -26,38 +22,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A 1 GiB upload and a 1 GiB download pass through the gateway's HTTP passthrough while its heap
- * is capped at 256 MB: bodies are streamed, never held. The upstream is a real HTTP server in this
- * test that counts and checksums what it receives, and sends a body it makes as it goes.
+ * is capped at 256 MB (the run's {@link LargeStudyGateway}, pipeline {@code big}): bodies are
+ * streamed, never held. The upstream is a real HTTP server in this test that counts and checksums
+ * what it receives, and sends a body it makes as it goes.
  */
+@ExtendWith(LargeStudyGateway.Shared.class)
 class LargeBodiesTest {
 
     private static final long ONE_GIB = 1L << 30;
 
-    @TempDir
-    Path directory;
-
     private HttpServer upstream;
-    private LaunchedGateway gateway;
 
     @AfterEach
-    void stop() throws InterruptedException {
-        if (gateway != null) {
-            gateway.close();
-        }
+    void stop() {
         if (upstream != null) {
             upstream.stop(0);
         }
     }
 
     @Test
-    void aGibibyteEachWayPassesThroughA256MbHeap() throws Exception {
-        upstream = startUpstream();
-        int port = LaunchedGateway.freePort();
-        gateway = LaunchedGateway.start(writeConfig(port, upstream.getAddress().getPort()), directory.resolve("state"),
-                Map.of("HARMONY_JAVA_OPTS", "-Xmx256m"));
-        gateway.readUntil("Harmony EE ready", LaunchedGateway.STARTUP);
+    void aGibibyteEachWayPassesThroughA256MbHeap(LargeStudyGateway gateway) throws Exception {
+        upstream = startUpstream(gateway.upstreamPort());
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        URI base = URI.create("http://127.0.0.1:" + port + "/big");
+        URI base = gateway.http("/big");
 
         HttpResponse<String> upload = client.send(HttpRequest.newBuilder(base.resolve("/big/sink"))
                 .POST(HttpRequest.BodyPublishers.fromPublisher(
@@ -75,8 +62,8 @@ class LargeBodiesTest {
         assertThat(gateway.console()).noneMatch(line -> line.contains("OutOfMemoryError"));
     }
 
-    private HttpServer startUpstream() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+    private static HttpServer startUpstream(int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 16);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/sink", exchange -> {
             String received;
@@ -113,34 +100,6 @@ class LargeBodiesTest {
             total += n;
         }
         return total + " " + crc.getValue();
-    }
-
-    private Path writeConfig(int port, int upstreamPort) throws IOException {
-        Path pipelines = Files.createDirectories(directory.resolve("pipelines"));
-        Files.writeString(pipelines.resolve("big.toml"), """
-                [pipelines.big]
-                networks = ["public"]
-                endpoints = ["big_http"]
-                backends = ["upstream"]
-                [endpoints.big_http]
-                service = "http"
-                path_prefix = "/big"
-                max_body_size = 2147483648
-                [backends.upstream]
-                service = "http"
-                base_url = "http://127.0.0.1:%d"
-                read_timeout_ms = 120000
-                """.formatted(upstreamPort));
-        return Files.writeString(directory.resolve("config.toml"), """
-                [proxy]
-                id = "large-bodies-test"
-                pipelines_path = "pipelines"
-                [network.public.http]
-                bind_address = "127.0.0.1"
-                bind_port = %d
-                [storage.options]
-                path = "storage"
-                """.formatted(port));
     }
 
     /** A long body made as it is read: byte i is (i * 31 + i / 4096) mod 256. */

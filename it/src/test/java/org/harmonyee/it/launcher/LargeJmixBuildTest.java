@@ -3,14 +3,13 @@ package org.harmonyee.it.launcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.harmonyee.dicom.io.FileMetaInformation;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,10 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The JMIX package of a study of 1 GiB is built while the gateway's heap is capped at 256 MB: the
  * instances go from the C-GET into the zip as they arrive, hashed on the way, and the zip is sent
- * from the store. The PACS is our toolkit's folder archive serving the {@link LargeStudy}; the
- * package downloaded holds every instance whole (its data set as the PACS holds it, its bytes as
+ * from the store. The gateway and its PACS (our toolkit's folder archive serving the
+ * {@link LargeStudy}) are the run's {@link LargeStudyGateway}; the package downloaded holds every instance whole (its data set as the PACS holds it, its bytes as
  * {@code files.json} hashes them), and the console shows no OutOfMemoryError.
  */
+@ExtendWith(LargeStudyGateway.Shared.class)
 class LargeJmixBuildTest {
 
     private static final String DICOM_PREFIX = "payload/dicom/";
@@ -44,31 +44,13 @@ class LargeJmixBuildTest {
     @TempDir
     Path directory;
 
-    private LargeStudy pacs;
-    private LaunchedGateway gateway;
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (pacs != null) {
-            pacs.close();
-        }
-    }
-
     @Test
-    void aGibibyteStudysPackageIsBuiltThroughA256MbHeap() throws Exception {
-        pacs = LargeStudy.serve(directory.resolve("pacs"));
-        int httpPort = LaunchedGateway.freePort();
-        gateway = LaunchedGateway.start(writeConfig(httpPort, pacs.port()), directory.resolve("state"),
-                Map.of("HARMONY_JAVA_OPTS", "-Xmx256m"));
-        gateway.readUntil("Harmony EE ready", LaunchedGateway.STARTUP);
-
+    void aGibibyteStudysPackageIsBuiltThroughA256MbHeap(LargeStudyGateway gateway) throws Exception {
+        LargeStudy pacs = gateway.pacs();
         Path zip = directory.resolve("package.zip");
         long start = System.nanoTime();
-        HttpResponse<Path> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + httpPort + "/jmix/api/jmix?studyInstanceUid=" + pacs.studyInstanceUid()))
+        HttpResponse<Path> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        gateway.http("/jmix/api/jmix?studyInstanceUid=" + pacs.studyInstanceUid()))
                 .timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofFile(zip));
         double seconds = (System.nanoTime() - start) / 1e9;
 
@@ -120,38 +102,5 @@ class LargeJmixBuildTest {
         } catch (IOException e) {
             return "(unreadable answer: " + e.getMessage() + ")";
         }
-    }
-
-    private Path writeConfig(int httpPort, int pacsPort) throws IOException {
-        Path pipelines = Files.createDirectories(directory.resolve("pipelines"));
-        Files.writeString(pipelines.resolve("jmix.toml"), """
-                [pipelines.jmix]
-                networks = ["public"]
-                endpoints = ["jmix_http"]
-                middleware = ["builder"]
-                backends = ["pacs"]
-                [endpoints.jmix_http]
-                service = "jmix"
-                path_prefix = "/jmix"
-                [middleware.builder]
-                type = "jmix_builder"
-                [backends.pacs]
-                service = "dicom"
-                aet = "%s"
-                host = "127.0.0.1"
-                port = %d
-                local_aet = "BIG_GATEWAY"
-                dimse_timeout_ms = 120000
-                """.formatted(LargeStudy.PACS_AET, pacsPort));
-        return Files.writeString(directory.resolve("config.toml"), """
-                [proxy]
-                id = "large-jmix-build-test"
-                pipelines_path = "pipelines"
-                [network.public.http]
-                bind_address = "127.0.0.1"
-                bind_port = %d
-                [storage.options]
-                path = "storage"
-                """.formatted(httpPort));
     }
 }

@@ -2,16 +2,14 @@ package org.harmonyee.it.launcher;
 
 import org.harmonyee.dicom.io.FileMetaInformation;
 import org.harmonyee.dicom.net.peers.Dcmtk;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,53 +32,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A study of 1 GiB passes through the gateway while its heap is capped at 256 MB, as a C-GET through
  * its DICOM router and as a WADO-RS retrieval through its DICOMweb bridge: instances stream from the
- * PACS to the caller as each arrives, never held. The PACS is our toolkit's folder archive serving
- * the {@link LargeStudy} the test writes; one gateway serves both. The C-GET's caller is DCMTK's
- * getscu, writing what it receives as is; the WADO-RS caller is the JDK's HTTP client, whose
- * multipart answer the test reads part by part, hashing each instance's data set.
+ * PACS to the caller as each arrives, never held. The gateway and its PACS (our toolkit's folder
+ * archive serving the {@link LargeStudy}) are the run's {@link LargeStudyGateway}. The C-GET's caller
+ * is DCMTK's getscu, writing what it receives as is; the WADO-RS caller is the JDK's HTTP client,
+ * whose multipart answer the test reads part by part, hashing each instance's data set.
  */
+@ExtendWith(LargeStudyGateway.Shared.class)
 class LargeRetrieveTest {
 
-    private static final String ROUTER_AET = "BIG_ROUTER";
     private static final int PART_BUFFER = 1 << 16;
 
-    @TempDir
-    static Path directory;
-
-    private static LargeStudy pacs;
-    private static LaunchedGateway gateway;
-    private static int dicomPort;
-    private static int httpPort;
-
-    @BeforeAll
-    static void start() throws Exception {
-        pacs = LargeStudy.serve(directory.resolve("pacs"));
-        dicomPort = LaunchedGateway.freePort();
-        httpPort = LaunchedGateway.freePort();
-        gateway = LaunchedGateway.start(writeConfig(pacs.port()), directory.resolve("state"),
-                Map.of("HARMONY_JAVA_OPTS", "-Xmx256m"));
-        // "Harmony EE ready" waits for the HTTP network to answer and the DICOM listener to accept an A-ASSOCIATE.
-        gateway.readUntil("Harmony EE ready", LaunchedGateway.STARTUP);
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (pacs != null) {
-            pacs.close();
-        }
-    }
-
     @Test
-    void aGibibyteStudyIsRetrievedThroughA256MbHeap() throws Exception {
-        String studyUid = pacs.studyInstanceUid();
+    void aGibibyteStudyIsRetrievedThroughA256MbHeap(LargeStudyGateway gateway, @TempDir Path directory) throws Exception {
+        LargeStudy pacs = gateway.pacs();
         Path received = Files.createDirectories(directory.resolve("received"));
         long start = System.nanoTime();
-        Dcmtk.Result get = Dcmtk.run(300, "getscu", "-v", "+B", "-aet", "BIG_SCU", "-aec", ROUTER_AET, "-S",
-                "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + studyUid, "-od", received.toString(),
-                "127.0.0.1", String.valueOf(dicomPort));
+        Dcmtk.Result get = Dcmtk.run(300, "getscu", "-v", "+B", "-aet", "BIG_SCU", "-aec", LargeStudyGateway.ROUTER_AET,
+                "-S", "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + pacs.studyInstanceUid(),
+                "-od", received.toString(), "127.0.0.1", String.valueOf(gateway.dicomPort()));
         double seconds = (System.nanoTime() - start) / 1e9;
 
         assertThat(get.status()).as(get.output()).isZero();
@@ -89,17 +58,17 @@ class LargeRetrieveTest {
                 .contains("Number of Failed Suboperations    : 0").doesNotContain("Abort");
         assertThat(dataSetSizes(received)).isEqualTo(pacs.dataSetSizes());
         assertThat(gateway.console()).noneMatch(line -> line.contains("OutOfMemoryError"));
-        deleteFiles(received);
         long bytes = pacs.bytes();
         System.out.printf("C-GET of %d instances, %.1f MiB, through the gateway (-Xmx256m): %.1f s, %.1f MiB/s%n",
                 LargeStudy.INSTANCES, bytes / 1048576.0, seconds, bytes / 1048576.0 / seconds);
     }
 
     @Test
-    void aGibibyteStudyIsRetrievedThroughWadoRsThroughA256MbHeap() throws Exception {
+    void aGibibyteStudyIsRetrievedThroughWadoRsThroughA256MbHeap(LargeStudyGateway gateway, @TempDir Path directory)
+            throws Exception {
+        LargeStudy pacs = gateway.pacs();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/dicom-web/studies/"
-                        + pacs.studyInstanceUid()))
+        HttpRequest request = HttpRequest.newBuilder(gateway.http("/dicom-web/studies/" + pacs.studyInstanceUid()))
                 .header("Accept", "multipart/related; type=\"application/dicom\"; transfer-syntax=*")
                 .timeout(Duration.ofMinutes(5)).build();
         long start = System.nanoTime();
@@ -109,12 +78,12 @@ class LargeRetrieveTest {
             assertThat(response.statusCode()).isEqualTo(200);
             String type = response.headers().firstValue("Content-Type").orElse("");
             assertThat(type).startsWith("multipart/related").contains("application/dicom");
-            received = dataSetHashes(body, boundary(type));
+            received = dataSetHashes(body, boundary(type), pacs, directory);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
 
         assertThat(received).as("each instance's data set, by SOP Instance UID: SHA-256 of what the PACS holds")
-                .isEqualTo(originalHashes());
+                .isEqualTo(originalHashes(pacs));
         assertThat(gateway.console()).noneMatch(line -> line.contains("OutOfMemoryError"));
         long bytes = pacs.bytes();
         System.out.printf("WADO-RS of %d instances, %.1f MiB, through the gateway (-Xmx256m): %.1f s, %.1f MiB/s%n",
@@ -129,7 +98,8 @@ class LargeRetrieveTest {
      *
      * @return each part's data set SHA-256 by SOP Instance UID
      */
-    private static Map<String, String> dataSetHashes(InputStream body, String boundary) throws Exception {
+    private static Map<String, String> dataSetHashes(InputStream body, String boundary, LargeStudy pacs, Path directory)
+            throws Exception {
         byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.US_ASCII);
         Map<String, String> hashes = new TreeMap<>();
         expect(body, delimiter, "the first delimiter");
@@ -152,9 +122,9 @@ class LargeRetrieveTest {
     }
 
     /** The SHA-256 of each instance's data set as the PACS's folder holds it, by SOP Instance UID. */
-    private static Map<String, String> originalHashes() throws Exception {
+    private static Map<String, String> originalHashes(LargeStudy pacs) throws Exception {
         Map<String, String> hashes = new TreeMap<>();
-        try (Stream<Path> files = Files.list(directory.resolve("pacs"))) {
+        try (Stream<Path> files = Files.list(pacs.folder())) {
             for (Path file : files.filter(f -> f.toString().endsWith(".dcm")).toList()) {
                 FileMetaInformation meta = FileMetaInformation.read(file);
                 try (InputStream in = new BufferedInputStream(Files.newInputStream(file), PART_BUFFER)) {
@@ -228,66 +198,10 @@ class LargeRetrieveTest {
         return sizes;
     }
 
-    /** Deletes what a test received (1 GiB) once checked: the class's folder lives until its last test. */
-    private static void deleteFiles(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.toList()) {
-                Files.delete(file);
-            }
-        }
-    }
-
     /** getscu's summary of its last C-GET response, e.g. {@code (Success)}. */
     private static String finalResponse(String output) {
         String marker = "Received C-GET Response ";
         return output.lines().filter(line -> line.contains(marker)).reduce((first, second) -> second)
                 .map(line -> line.substring(line.indexOf(marker) + marker.length()).strip()).orElse("none");
-    }
-
-    private static Path writeConfig(int pacsPort) throws IOException {
-        Path pipelines = Files.createDirectories(directory.resolve("pipelines"));
-        Files.writeString(pipelines.resolve("large.toml"), """
-                [pipelines.router]
-                networks = ["imaging"]
-                endpoints = ["router_scp"]
-                backends = ["pacs"]
-                [endpoints.router_scp]
-                service = "dicom"
-                local_aet = "%s"
-
-                [pipelines.dicomweb]
-                networks = ["web"]
-                endpoints = ["dicomweb"]
-                middleware = ["bridge"]
-                backends = ["pacs"]
-                [endpoints.dicomweb]
-                service = "dicomweb"
-                [endpoints.dicomweb.options]
-                path_prefix = "/dicom-web"
-                [middleware.bridge]
-                type = "dicomweb_bridge"
-
-                [backends.pacs]
-                service = "dicom"
-                aet = "%s"
-                host = "127.0.0.1"
-                port = %d
-                local_aet = "BIG_GATEWAY"
-                dimse_timeout_ms = 120000
-                """.formatted(ROUTER_AET, LargeStudy.PACS_AET, pacsPort));
-        return Files.writeString(directory.resolve("config.toml"), """
-                [proxy]
-                id = "large-retrieve-test"
-                pipelines_path = "pipelines"
-                [network.imaging.dicom]
-                bind_address = "127.0.0.1"
-                bind_port = %d
-                aet = "%s"
-                [network.web.http]
-                bind_address = "127.0.0.1"
-                bind_port = %d
-                [storage.options]
-                path = "storage"
-                """.formatted(dicomPort, ROUTER_AET, httpPort));
     }
 }

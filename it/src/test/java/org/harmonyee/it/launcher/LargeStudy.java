@@ -43,14 +43,16 @@ final class LargeStudy implements AutoCloseable {
     private static final int COLUMNS = 8192;
     private static final int PIXEL_BYTES = ROWS * COLUMNS * 2;
 
+    private final Path folder;
     private final String studyInstanceUid;
     private final Map<String, Long> dataSetSizes;
     private final int port;
     private final ExecutorService executor;
     private final AssociationAcceptor pacs;
 
-    private LargeStudy(String studyInstanceUid, Map<String, Long> dataSetSizes, int port, ExecutorService executor,
-                       AssociationAcceptor pacs) {
+    private LargeStudy(Path folder, String studyInstanceUid, Map<String, Long> dataSetSizes, int port,
+                       ExecutorService executor, AssociationAcceptor pacs) {
+        this.folder = folder;
         this.studyInstanceUid = studyInstanceUid;
         this.dataSetSizes = dataSetSizes;
         this.port = port;
@@ -70,11 +72,16 @@ final class LargeStudy implements AutoCloseable {
             AcceptorConfig config = new AcceptorConfig("127.0.0.1", port, Set.of(PACS_AET), Set.of(),
                     TransferCapabilities.defaults(), AcceptorConfig.DEFAULT_MAX_ASSOCIATIONS, AssociationSettings.DEFAULT,
                     null);
-            return new LargeStudy(studyUid, sizes, port, executor, new AssociationAcceptor(config, router, executor).start());
+            return new LargeStudy(folder, studyUid, sizes, port, executor, new AssociationAcceptor(config, router, executor).start());
         } catch (IOException | RuntimeException e) {
             executor.shutdownNow();
             throw e;
         }
+    }
+
+    /** The folder of the study's PS3.10 files, as the PACS serves them. */
+    Path folder() {
+        return folder;
     }
 
     String studyInstanceUid() {

@@ -1,8 +1,7 @@
 package org.harmonyee.it.launcher;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -28,25 +27,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LauncherConsoleTest {
 
-    @TempDir
-    Path directory;
-
-    private LaunchedGateway gateway;
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        if (gateway != null) {
-            gateway.close();
-        }
-    }
+    @RegisterExtension
+    final Launches launches = new Launches();
 
     @Test
     void aHealthyStartIsQuietAndReadableAndLogsEachExchangeRefusedOnesIncludedOnOneLine() throws Exception {
         int publicPort = LaunchedGateway.freePort();
         int managementPort = LaunchedGateway.freePort();
-        gateway = LaunchedGateway.start(writeConfig(publicPort, managementPort), directory.resolve("state"), Map.of());
-
-        List<String> startup = gateway.readUntil("Harmony EE ready", LaunchedGateway.STARTUP);
+        Launches.Started started = launches.startReady(writeConfig(publicPort, managementPort), Map.of());
+        LaunchedGateway gateway = started.gateway();
+        List<String> startup = started.startup();
 
         assertThat(startup).as("the console before ready").noneMatch(line -> line.contains("\tat ")
                 || line.startsWith("at ") || line.contains("Exception"));
@@ -56,7 +46,7 @@ class LauncherConsoleTest {
         assertThat(startup).anyMatch(line -> line.contains("network 'public' listens on http://127.0.0.1:" + publicPort))
                 .anyMatch(line -> line.contains("pipeline 'echo'"));
         assertThat(startup.size()).as("a few lines, not the server's boot log").isLessThan(40);
-        assertThat(Files.list(directory.resolve("state/payara-micro/logs")))
+        assertThat(Files.list(launches.directory().resolve("state/payara-micro/logs")))
                 .as("the server's own log goes to the state folder").isNotEmpty();
 
         HttpResponse<String> echo = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -79,8 +69,7 @@ class LauncherConsoleTest {
     }
 
     private Path writeConfig(int publicPort, int managementPort) throws IOException {
-        Path pipelines = Files.createDirectories(directory.resolve("pipelines"));
-        Files.writeString(pipelines.resolve("echo.toml"), """
+        launches.write("pipelines/echo.toml", """
                 [pipelines.echo]
                 networks = ["public"]
                 endpoints = ["echo_http"]
@@ -91,7 +80,7 @@ class LauncherConsoleTest {
                 [backends.echo_backend]
                 service = "echo"
                 """);
-        return Files.writeString(directory.resolve("config.toml"), """
+        return launches.write("config.toml", """
                 [proxy]
                 id = "console-test"
                 pipelines_path = "pipelines"

@@ -1,8 +1,7 @@
 package org.harmonyee.it.launcher;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.URI;
@@ -30,26 +29,17 @@ class ManagementPasswordTest {
 
     private static final Pattern PRINTED = Pattern.compile("management API user 'admin', password: (\\S+)");
 
-    @TempDir
-    Path directory;
-
-    private LaunchedGateway gateway;
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        if (gateway != null) {
-            gateway.close();
-        }
-    }
+    @RegisterExtension
+    final Launches launches = new Launches();
 
     @Test
     void aGeneratedPasswordIsPrintedOnceAndKeptAndTheVariableReplacesIt() throws Exception {
         // A new port for each start: the stopped server's listener may linger a moment.
         int managementPort = LaunchedGateway.freePort();
-        Path state = directory.resolve("state");
+        Path state = launches.directory().resolve("state");
 
-        gateway = LaunchedGateway.start(writeConfig(managementPort), state, Map.of());
-        List<String> first = gateway.readUntil("Harmony EE ready", LaunchedGateway.STARTUP);
+        Launches.Started gateway = launches.startReady(writeConfig(managementPort), Map.of());
+        List<String> first = gateway.startup();
         String generated = first.stream().map(PRINTED::matcher).filter(Matcher::find).map(m -> m.group(1))
                 .findFirst().orElseThrow(() -> new AssertionError("no password printed:\n" + String.join("\n", first)));
         assertThat(generated).hasSizeGreaterThanOrEqualTo(20);
@@ -59,19 +49,18 @@ class ManagementPasswordTest {
         Path users = state.resolve("management-users.properties");
         assertThat(Files.readString(users)).doesNotContain(generated).contains("admin.password=PBKDF2WithHmacSHA256");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(users))).isEqualTo("rw-------");
-        gateway.close();
+        gateway.gateway().close();
 
         managementPort = LaunchedGateway.freePort();
-        gateway = LaunchedGateway.start(writeConfig(managementPort), state, Map.of());
-        List<String> second = gateway.readUntil("Harmony EE ready", LaunchedGateway.STARTUP);
+        gateway = launches.startReady(writeConfig(managementPort), Map.of());
+        List<String> second = gateway.startup();
         assertThat(second).as("printed only at the first start").noneMatch(line -> line.contains("password:"));
         assertThat(status(managementPort, "admin", generated)).isEqualTo(200);
-        gateway.close();
+        gateway.gateway().close();
 
         managementPort = LaunchedGateway.freePort();
-        gateway = LaunchedGateway.start(writeConfig(managementPort), state,
-                Map.of("HARMONY_ADMIN_PASSWORD", "chosen-by-the-operator"));
-        List<String> third = gateway.readUntil("Harmony EE ready", LaunchedGateway.STARTUP);
+        gateway = launches.startReady(writeConfig(managementPort), Map.of("HARMONY_ADMIN_PASSWORD", "chosen-by-the-operator"));
+        List<String> third = gateway.startup();
         assertThat(third).noneMatch(line -> line.contains("chosen-by-the-operator"));
         assertThat(status(managementPort, "admin", "chosen-by-the-operator")).isEqualTo(200);
         assertThat(status(managementPort, "admin", generated)).isEqualTo(401);
@@ -87,8 +76,8 @@ class ManagementPasswordTest {
     }
 
     private Path writeConfig(int managementPort) throws IOException {
-        Files.createDirectories(directory.resolve("pipelines"));
-        return Files.writeString(directory.resolve("config.toml"), """
+        Files.createDirectories(launches.directory().resolve("pipelines"));
+        return launches.write("config.toml", """
                 [proxy]
                 id = "password-test"
                 pipelines_path = "pipelines"

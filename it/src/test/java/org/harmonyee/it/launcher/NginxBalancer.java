@@ -1,8 +1,6 @@
 package org.harmonyee.it.launcher;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +30,7 @@ final class NginxBalancer implements AutoCloseable {
         this.folder = folder;
     }
 
-    static NginxBalancer start(Path folder, List<Integer> nodePorts) throws IOException, InterruptedException {
+    static NginxBalancer start(Path folder, List<Integer> nodePorts) throws Exception {
         Files.createDirectories(folder.resolve("temp"));
         int port = LaunchedGateway.freePort();
         String nodes = nodePorts.stream().map(p -> "    server 127.0.0.1:" + p + " max_fails=1 fail_timeout=30s;")
@@ -75,28 +73,13 @@ final class NginxBalancer implements AutoCloseable {
                 folder.resolve("error.log").toString()).redirectErrorStream(true)
                 .redirectOutput(folder.resolve("stdout.log").toFile()).start();
         NginxBalancer balancer = new NginxBalancer(process, port, folder);
-        balancer.awaitListening(Duration.ofSeconds(20));
+        ListeningPort.await("nginx", process, port, Duration.ofSeconds(20),
+                () -> balancer.read("stdout.log") + balancer.read("error.log"));
         return balancer;
     }
 
     int port() {
         return port;
-    }
-
-    private void awaitListening(Duration within) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                fail("nginx exited with " + process.exitValue() + ":\n" + read("stdout.log") + read("error.log"));
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        fail("nginx did not listen on 127.0.0.1:" + port + " within " + within);
     }
 
     private String read(String log) throws IOException {

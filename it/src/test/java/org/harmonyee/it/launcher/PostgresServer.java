@@ -1,8 +1,6 @@
 package org.harmonyee.it.launcher;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -31,15 +29,13 @@ final class PostgresServer implements AutoCloseable {
 
     private final Process process;
     private final int port;
-    private final Path log;
 
-    private PostgresServer(Process process, int port, Path log) {
+    private PostgresServer(Process process, int port) {
         this.process = process;
         this.port = port;
-        this.log = log;
     }
 
-    static PostgresServer start(Path folder) throws IOException, InterruptedException {
+    static PostgresServer start(Path folder) throws Exception {
         Path bin = binaries();
         Path data = folder.resolve("data");
         Files.createDirectories(folder);
@@ -57,8 +53,8 @@ final class PostgresServer implements AutoCloseable {
                 "-D", data.toString(), "-p", Integer.toString(port), "-h", "127.0.0.1",
                 "-k", folder.toString(), "-c", "fsync=off"), root))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
-        PostgresServer postgres = new PostgresServer(server.start(), port, log);
-        postgres.awaitListening(Duration.ofSeconds(60));
+        PostgresServer postgres = new PostgresServer(server.start(), port);
+        ListeningPort.await("PostgreSQL", postgres.process, port, Duration.ofSeconds(60), () -> Files.readString(log));
         run(asServerUser(List.of(bin.resolve("createdb").toString(), "-h", "127.0.0.1", "-p", Integer.toString(port),
                 "-U", USER, DATABASE), root), false, folder.resolve("createdb.log"));
         return postgres;
@@ -99,22 +95,6 @@ final class PostgresServer implements AutoCloseable {
             process.destroyForcibly();
             fail(String.join(" ", command) + " failed:\n" + Files.readString(log));
         }
-    }
-
-    private void awaitListening(Duration within) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                fail("PostgreSQL exited with " + process.exitValue() + ":\n" + Files.readString(log));
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(200);
-            }
-        }
-        fail("PostgreSQL did not listen on 127.0.0.1:" + port + " within " + within + ":\n" + Files.readString(log));
     }
 
     @Override

@@ -2,9 +2,8 @@ package org.harmonyee.it.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.harmonyee.core.envelope.Json;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -31,17 +30,8 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class ReadinessTest {
 
-    @TempDir
-    Path directory;
-
-    private LaunchedGateway gateway;
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        if (gateway != null) {
-            gateway.close();
-        }
-    }
+    @RegisterExtension
+    final Launches launches = new Launches();
 
     @Test
     void notReadyBeforeAssemblyNorWhileTheDicomPortIsTakenThenReady() throws Exception {
@@ -49,9 +39,9 @@ class ReadinessTest {
         int dicomPort = LaunchedGateway.freePort();
         List<String> beforeTheGateway = new ArrayList<>();
         JsonNode waiting;
+        LaunchedGateway gateway;
         try (ServerSocket taken = new ServerSocket(dicomPort, 1, InetAddress.getLoopbackAddress())) {
-            gateway = LaunchedGateway.start(writeConfig(managementPort, dicomPort), directory.resolve("state"),
-                    Map.of());
+            gateway = launches.start(writeConfig(managementPort, dicomPort), Map.of());
 
             HttpResponse<String> first = pollUntilAssembled(managementPort, beforeTheGateway);
             assertThat(beforeTheGateway).as("what answered before the gateway was assembled")
@@ -114,8 +104,8 @@ class ReadinessTest {
     }
 
     private Path writeConfig(int managementPort, int dicomPort) throws IOException {
-        Files.createDirectories(directory.resolve("pipelines"));
-        return Files.writeString(directory.resolve("config.toml"), """
+        Files.createDirectories(launches.directory().resolve("pipelines"));
+        return launches.write("config.toml", """
                 [proxy]
                 id = "readiness-test"
                 pipelines_path = "pipelines"
