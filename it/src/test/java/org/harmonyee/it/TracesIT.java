@@ -3,7 +3,6 @@ package org.harmonyee.it;
 import com.google.protobuf.ByteString;
 import io.opentelemetry.proto.trace.v1.Span;
 import org.harmonyee.dicom.net.peers.Dcmtk;
-import org.harmonyee.dicom.net.peers.TestDataset;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.Archive;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,16 +25,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Traces as a collector receives them: the gateway exports over OTLP/HTTP (protobuf) to the
  * receiver on IT_OTLP_PORT ({@code [telemetry]} of the test configuration) a server span per
  * exchange, named after its pipeline, with a client span per backend call as its child, for a
- * DICOMweb search (HTTP) and a C-FIND (DIMSE) through the gateway to a real PACS (dcmqrscp); and a
- * caller's W3C {@code traceparent} is continued.
+ * DICOMweb search (HTTP) and a C-FIND (DIMSE) through the gateway to the test PACS; a caller's W3C
+ * {@code traceparent} is continued.
  */
 @ExtendWith(ArquillianExtension.class)
 class TracesIT {
 
     private static final Duration EXPORTED = Duration.ofSeconds(30);
+
+    @RegisterExtension
+    static final RoutedStudy STUDY = new RoutedStudy();
     private static OtlpReceiver receiver;
-    private static TestPacs pacs;
-    private static TestDataset.Instance instance;
 
     @Deployment(testable = false)
     static Archive<?> gateway() {
@@ -44,15 +45,10 @@ class TracesIT {
     @BeforeAll
     static void startPeers() throws Exception {
         receiver = OtlpReceiver.start(Gateway.port("IT_OTLP_PORT"));
-        pacs = TestPacs.start(Gateway.port("IT_PACS_PORT"));
-        instance = TestDataset.instances().get(0);
     }
 
     @AfterAll
     static void stopPeers() {
-        if (pacs != null) {
-            pacs.close();
-        }
         if (receiver != null) {
             receiver.close();
         }
@@ -61,8 +57,7 @@ class TracesIT {
     @Test
     void aDicomWebSearchIsAServerSpanOfItsPipelineWithTheBackendCallAsChild() throws Exception {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-        HttpResponse<String> search = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        Gateway.publicUrl() + "/dicom-web/studies/" + instance.studyInstanceUid() + "/series"))
+        HttpResponse<String> search = HttpClient.newHttpClient().send(HttpRequest.newBuilder(STUDY.seriesSearch())
                 .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").build(),
                 HttpResponse.BodyHandlers.ofString());
         String exchangeId = search.headers().firstValue("X-Exchange-Id").orElseThrow();
@@ -91,10 +86,7 @@ class TracesIT {
     @Test
     void aCFindIsAServerSpanOfItsPipelineWithTheBackendCallAsChild() throws Exception {
         long started = System.currentTimeMillis() * 1_000_000;
-        String study = instance.studyInstanceUid();
-        Dcmtk.Result find = Dcmtk.run(60, "findscu", "-aet", "IT_SCU", "-aec", "ROUTER_IT", "-S", "-k",
-                "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + study, "127.0.0.1",
-                Integer.toString(Gateway.port("IT_DICOM_PORT")));
+        Dcmtk.Result find = STUDY.find();
         assertThat(find.status()).as(find.output()).isZero();
 
         OtlpReceiver.ReceivedSpan exchange = receiver.await(span -> "dicom_router".equals(span.span().getName())
