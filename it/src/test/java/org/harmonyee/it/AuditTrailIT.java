@@ -3,7 +3,6 @@ package org.harmonyee.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.harmonyee.dicom.net.peers.Dcmtk;
-import org.harmonyee.dicom.net.peers.TestDataset;
 import org.harmonyee.server.audit.peers.Rsyslog;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,9 +40,9 @@ class AuditTrailIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path TRAIL = Path.of("target/it-storage/audit/audit.jsonl");
+    @RegisterExtension
+    static final RoutedStudy STUDY = new RoutedStudy();
     private static Rsyslog rsyslog;
-    private static TestPacs pacs;
-    private static TestDataset.Instance instance;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Deployment(testable = false)
@@ -51,10 +51,8 @@ class AuditTrailIT {
     }
 
     @BeforeAll
-    static void startPeers() throws Exception {
+    static void startCollector() throws Exception {
         rsyslog = Rsyslog.tcp(Files.createTempDirectory(Path.of("target"), "rsyslog-"), Gateway.port("IT_SYSLOG_PORT"));
-        pacs = TestPacs.start(Gateway.port("IT_PACS_PORT"));
-        instance = TestDataset.instances().get(0);
         awaitSyslogDelivery();
     }
 
@@ -79,10 +77,7 @@ class AuditTrailIT {
     }
 
     @AfterAll
-    static void stopPeers() {
-        if (pacs != null) {
-            pacs.close();
-        }
+    static void stopCollector() {
         if (rsyslog != null) {
             rsyslog.close();
         }
@@ -90,8 +85,8 @@ class AuditTrailIT {
 
     @Test
     void aDicomWebSearchIsAQueryOfItsStudyByTheCallerWithTheRoute() throws Exception {
-        String study = instance.studyInstanceUid();
-        HttpResponse<String> search = get("/dicom-web/studies/" + study + "/series");
+        String study = STUDY.studyInstanceUid();
+        HttpResponse<String> search = get(STUDY.seriesSearch());
         String exchangeId = search.headers().firstValue("X-Exchange-Id").orElseThrow();
 
         assertThat(search.statusCode()).isEqualTo(200);
@@ -112,7 +107,7 @@ class AuditTrailIT {
     @Test
     void aRequestWithoutCredentialsIsARefusalAndASecurityAlert() throws Exception {
         String path = "/secure/audit-" + System.nanoTime();
-        HttpResponse<String> refused = get(path);
+        HttpResponse<String> refused = get(URI.create(Gateway.publicUrl() + path));
         String exchangeId = refused.headers().firstValue("X-Exchange-Id").orElseThrow();
 
         assertThat(refused.statusCode()).isEqualTo(401);
@@ -142,10 +137,8 @@ class AuditTrailIT {
     @Test
     void aCFindIsAQueryOfItsStudyByTheCallingAe() throws Exception {
         Instant started = Instant.now();
-        String study = instance.studyInstanceUid();
-        Dcmtk.Result find = Dcmtk.run(60, "findscu", "-aet", "IT_SCU", "-aec", "ROUTER_IT", "-S", "-k",
-                "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + study, "127.0.0.1",
-                Integer.toString(Gateway.port("IT_DICOM_PORT")));
+        String study = STUDY.studyInstanceUid();
+        Dcmtk.Result find = STUDY.find();
 
         assertThat(find.status()).as(find.output()).isZero();
         JsonNode line = awaitLine(record -> after(record, started) && record.path("operation").asText().equals("C-FIND")
@@ -153,18 +146,19 @@ class AuditTrailIT {
         assertThat(line.path("protocol").asText()).isEqualTo("dimse");
         assertThat(line.path("network").asText()).isEqualTo("imaging");
         assertThat(line.path("pipeline").asText()).isEqualTo("dicom_router");
-        assertThat(line.path("callingAet").asText()).isEqualTo("IT_SCU");
-        assertThat(line.path("calledAet").asText()).isEqualTo("ROUTER_IT");
+        assertThat(line.path("callingAet").asText()).isEqualTo(RoutedStudy.CALLING_AE);
+        assertThat(line.path("calledAet").asText()).isEqualTo(RoutedStudy.ROUTER_AE);
         assertThat(line.path("clientAddress").asText()).isEqualTo("127.0.0.1");
         assertThat(line.path("outcome").asText()).isEqualTo("success");
-        assertThat(awaitMessage(xml -> xml.contains("csd-code=\"110112\"") && xml.contains("UserID=\"IT_SCU\"")
+        assertThat(awaitMessage(xml -> xml.contains("csd-code=\"110112\"")
+                && xml.contains("UserID=\"" + RoutedStudy.CALLING_AE + "\"")
                 && xml.contains("ParticipantObjectID=\"" + study + "\""))).contains("EventOutcomeIndicator=\"0\"");
     }
 
     @Test
     void aRejectedAssociationIsARefusalOfTheCallingAeAndANodeAuthenticationAlert() throws Exception {
         Instant started = Instant.now();
-        Dcmtk.Result echo = Dcmtk.run(30, "echoscu", "-aet", "AUDIT_STRANGER", "-aec", "ROUTER_IT", "127.0.0.1",
+        Dcmtk.Result echo = Dcmtk.run(30, "echoscu", "-aet", "AUDIT_STRANGER", "-aec", RoutedStudy.ROUTER_AE, "127.0.0.1",
                 Integer.toString(Gateway.port("IT_DICOM_PORT")));
 
         assertThat(echo.status()).as(echo.output()).isNotZero();
@@ -177,8 +171,8 @@ class AuditTrailIT {
                 .contains("csd-code=\"110113\"", "csd-code=\"110126\"", "EventOutcomeIndicator=\"4\"");
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(Gateway.publicUrl() + path))
+    private HttpResponse<String> get(URI uri) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri)
                 .header("Accept", "application/dicom+json").build(), HttpResponse.BodyHandlers.ofString());
     }
 

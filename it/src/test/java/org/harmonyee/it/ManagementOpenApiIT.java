@@ -1,5 +1,6 @@
 package org.harmonyee.it;
 
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -14,8 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The management API's OpenAPI document at /openapi on the management network lists every management
- * route. (Payara serves it inside the application, so it needs credentials there; WildFly serves it
- * beside the application, without.)
+ * route and the security schemes in force: HTTP Basic, and bearer tokens (JWT) since the test
+ * configuration has {@code [management.oidc]}, either one on every management operation, none on the
+ * health probes. (Payara serves it inside the application, so it needs credentials there; WildFly
+ * serves it beside the application, without.)
  */
 @ExtendWith(ArquillianExtension.class)
 class ManagementOpenApiIT {
@@ -37,7 +40,22 @@ class ManagementOpenApiIT {
         assertThat(served).contains("/admin/info", "/admin/associations");
         assertThat(paths.keySet()).containsAll(served)
                 .contains("/metrics", "/health", "/health/live", "/health/ready");
-        assertThat(document.jsonPath().getString("components.securitySchemes.basic.scheme")).isEqualTo("basic");
-        assertThat(document.jsonPath().getList("paths.'/admin/info'.get.security")).isNotEmpty();
+    }
+
+    @Test
+    void everyManagementOperationTakesBasicOrABearerTokenAndTheProbesNeither() {
+        JsonPath document = Gateway.asMonitor().accept("application/json").get(Gateway.managementUrl() + "/openapi")
+                .jsonPath();
+
+        assertThat(document.getMap("components.securitySchemes.basic")).containsEntry("type", "http")
+                .containsEntry("scheme", "basic");
+        assertThat(document.getMap("components.securitySchemes.bearer")).containsEntry("type", "http")
+                .containsEntry("scheme", "bearer").containsEntry("bearerFormat", "JWT");
+        assertThat(document.getMap("components.securitySchemes")).containsOnlyKeys("basic", "bearer");
+        for (String path : List.of("/admin/info", "/admin/associations", "/metrics")) {
+            assertThat(document.getList("paths.'" + path + "'.get.security")).as(path)
+                    .containsExactly(Map.of("basic", List.of()), Map.of("bearer", List.of()));
+        }
+        assertThat(document.getList("paths.'/health/ready'.get.security")).isNullOrEmpty();
     }
 }

@@ -1,9 +1,10 @@
 package org.harmonyee.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
 import io.opentelemetry.proto.trace.v1.Span;
 import org.harmonyee.dicom.net.peers.Dcmtk;
-import org.harmonyee.dicom.net.peers.TestDataset;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.Archive;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,16 +27,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Traces as a collector receives them: the gateway exports over OTLP/HTTP (protobuf) to the
  * receiver on IT_OTLP_PORT ({@code [telemetry]} of the test configuration) a server span per
  * exchange, named after its pipeline, with a client span per backend call as its child, for a
- * DICOMweb search (HTTP) and a C-FIND (DIMSE) through the gateway to a real PACS (dcmqrscp); and a
- * caller's W3C {@code traceparent} is continued.
+ * DICOMweb search (HTTP) and a C-FIND (DIMSE) through the gateway to the test PACS; a caller's W3C
+ * {@code traceparent} is continued; and an HTTP upstream receives the trace context of the backend
+ * call's client span in place of the caller's.
  */
 @ExtendWith(ArquillianExtension.class)
 class TracesIT {
 
     private static final Duration EXPORTED = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @RegisterExtension
+    static final RoutedStudy STUDY = new RoutedStudy();
     private static OtlpReceiver receiver;
-    private static TestPacs pacs;
-    private static TestDataset.Instance instance;
+    private static UpstreamServer upstream;
 
     @Deployment(testable = false)
     static Archive<?> gateway() {
@@ -44,14 +50,13 @@ class TracesIT {
     @BeforeAll
     static void startPeers() throws Exception {
         receiver = OtlpReceiver.start(Gateway.port("IT_OTLP_PORT"));
-        pacs = TestPacs.start(Gateway.port("IT_PACS_PORT"));
-        instance = TestDataset.instances().get(0);
+        upstream = UpstreamServer.start();
     }
 
     @AfterAll
     static void stopPeers() {
-        if (pacs != null) {
-            pacs.close();
+        if (upstream != null) {
+            upstream.close();
         }
         if (receiver != null) {
             receiver.close();
@@ -61,8 +66,7 @@ class TracesIT {
     @Test
     void aDicomWebSearchIsAServerSpanOfItsPipelineWithTheBackendCallAsChild() throws Exception {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-        HttpResponse<String> search = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        Gateway.publicUrl() + "/dicom-web/studies/" + instance.studyInstanceUid() + "/series"))
+        HttpResponse<String> search = HttpClient.newHttpClient().send(HttpRequest.newBuilder(STUDY.seriesSearch())
                 .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").build(),
                 HttpResponse.BodyHandlers.ofString());
         String exchangeId = search.headers().firstValue("X-Exchange-Id").orElseThrow();
@@ -91,10 +95,7 @@ class TracesIT {
     @Test
     void aCFindIsAServerSpanOfItsPipelineWithTheBackendCallAsChild() throws Exception {
         long started = System.currentTimeMillis() * 1_000_000;
-        String study = instance.studyInstanceUid();
-        Dcmtk.Result find = Dcmtk.run(60, "findscu", "-aet", "IT_SCU", "-aec", "ROUTER_IT", "-S", "-k",
-                "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + study, "127.0.0.1",
-                Integer.toString(Gateway.port("IT_DICOM_PORT")));
+        Dcmtk.Result find = STUDY.find();
         assertThat(find.status()).as(find.output()).isZero();
 
         OtlpReceiver.ReceivedSpan exchange = receiver.await(span -> "dicom_router".equals(span.span().getName())
@@ -112,6 +113,33 @@ class TracesIT {
         assertThat(backend.attribute("harmony.service")).isEqualTo("dicom");
         assertThat(backend.span().getStartTimeUnixNano())
                 .isGreaterThanOrEqualTo(exchange.span().getStartTimeUnixNano());
+    }
+
+    @Test
+    void anHttpUpstreamReceivesTheBackendCallsSpanAsItsParentInPlaceOfTheCallers() throws Exception {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        String callerSpanId = "b7ad6b7169203331";
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        Gateway.publicUrl() + "/api/headers"))
+                .header("traceparent", "00-" + traceId + "-" + callerSpanId + "-01")
+                .header("tracestate", "it=passed-on").build(), HttpResponse.BodyHandlers.ofString());
+        String exchangeId = answer.headers().firstValue("X-Exchange-Id").orElseThrow();
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+
+        OtlpReceiver.ReceivedSpan exchange = receiver.await(
+                span -> exchangeId.equals(span.attribute("harmony.exchange_id")), EXPORTED);
+        assertThat(hex(exchange.span().getParentSpanId())).isEqualTo(callerSpanId);
+        OtlpReceiver.ReceivedSpan backend = receiver.await(span -> childOf(span, exchange), EXPORTED);
+        assertThat(backend.span().getName()).isEqualTo("upstream");
+
+        JsonNode received = JSON.readTree(answer.body()).path("headers");
+        String[] traceparent = received.path("traceparent").asText().split("-");
+        assertThat(traceparent).as(received.toString()).hasSize(4);
+        assertThat(traceparent[0]).isEqualTo("00");
+        assertThat(traceparent[1]).as("the exchange's trace").isEqualTo(traceId);
+        assertThat(traceparent[2]).as("the backend call's client span").isEqualTo(hex(backend.span().getSpanId()));
+        assertThat(Integer.parseInt(traceparent[3], 16) & 1).as("sampled").isEqualTo(1);
+        assertThat(received.path("tracestate").asText()).isEqualTo("it=passed-on");
     }
 
     private static boolean childOf(OtlpReceiver.ReceivedSpan span, OtlpReceiver.ReceivedSpan parent) {

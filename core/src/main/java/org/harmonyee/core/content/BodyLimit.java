@@ -1,6 +1,7 @@
 package org.harmonyee.core.content;
 
 import org.harmonyee.core.envelope.Body;
+import org.harmonyee.core.error.Causes;
 import org.harmonyee.core.error.GatewayException;
 
 import java.io.IOException;
@@ -36,12 +37,7 @@ public final class BodyLimit {
      * or null if the failure is a plain I/O error.
      */
     public static GatewayException unwrap(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof GatewayException problem) {
-                return problem;
-            }
-        }
-        return null;
+        return Causes.find(failure, GatewayException.class).orElse(null);
     }
 
     /** Reads a body whole, within the limit. */

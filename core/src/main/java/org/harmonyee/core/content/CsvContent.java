@@ -8,6 +8,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 import org.harmonyee.core.envelope.Json;
+import org.harmonyee.core.error.Causes;
 import org.harmonyee.core.error.GatewayException;
 import org.harmonyee.core.error.ProblemType;
 
@@ -54,17 +55,9 @@ final class CsvContent {
                 }
             }
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException | IOException e) {
-            throw new GatewayException(ProblemType.MALFORMED_REQUEST, "malformed CSV: " + rootMessage(e), e);
+            throw new GatewayException(ProblemType.MALFORMED_REQUEST, "malformed CSV: " + Causes.root(e).getMessage(), e);
         }
         return rows;
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage();
     }
 
     static String neutralize(String value) {

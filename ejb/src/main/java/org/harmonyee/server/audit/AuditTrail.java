@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.harmonyee.core.config.AuditSettings;
 import org.harmonyee.core.envelope.Json;
+import org.harmonyee.core.error.Causes;
 import org.harmonyee.rar.api.AssociationDecision;
 import org.harmonyee.rar.api.AssociationRequest;
 import org.harmonyee.server.lifecycle.RunningGateway;
@@ -148,18 +149,10 @@ public class AuditTrail {
         } catch (RuntimeException e) {
             if (unstored == 0) {
                 LOG.log(Level.WARNING, batch.get(0).exchangeId() + " audit: cannot insert into table AUDIT_EVENT: "
-                        + rootCause(e));
+                        + Causes.rootReason(e));
             }
             unstored += batch.size();
         }
-    }
-
-    private static String rootCause(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 
     private void send(AuditRecord record, String message) {

@@ -4,6 +4,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASModelReader;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.Paths;
 import org.eclipse.microprofile.openapi.models.media.Content;
@@ -13,6 +14,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 import org.harmonyee.core.config.ConfigDefaults;
 import org.harmonyee.core.config.ConfigException;
 import org.harmonyee.core.config.ConfigReader;
+import org.harmonyee.core.config.ManagementSettings;
+import org.harmonyee.core.config.OidcSettings;
 import org.harmonyee.core.runtime.GatewayVersion;
 import org.harmonyee.server.lifecycle.AssociationsView;
 import org.harmonyee.services.management.ManagementResources;
@@ -24,12 +27,16 @@ import java.util.Optional;
 
 /**
  * The management API's OpenAPI document: {@code GET} (and {@code HEAD}) of every management
- * resource below the configured {@code [management] base_path}, protected by HTTP Basic with the
- * roles harmony-monitor or harmony-operator, {@code /metrics} likewise, and the open health probes.
+ * resource below the configured {@code [management] base_path} and {@code /metrics}, each
+ * requiring the roles harmony-monitor or harmony-operator by the security schemes in force: HTTP
+ * Basic, and, when {@code [management.oidc]} is configured, an OpenID Connect provider's bearer
+ * tokens (JWT), either one sufficing; and the open health probes.
  */
 public class ManagementApiModel implements OASModelReader {
 
     private static final String BASIC = "basic";
+    private static final String BEARER = "bearer";
+    private static final String JSON = "application/json";
     private static final String PROBLEM = "application/problem+json";
     private static final List<String[]> HEALTH = List.of(
             new String[] {"/health", "Every health check (liveness and readiness); 503 when one is down"},
@@ -38,13 +45,16 @@ public class ManagementApiModel implements OASModelReader {
 
     @Override
     public OpenAPI buildModel() {
-        String base = basePath();
+        Optional<ManagementSettings> management = management();
+        Optional<OidcSettings> oidc = management.flatMap(ManagementSettings::oidc);
+        List<String> schemes = oidc.isPresent() ? List.of(BASIC, BEARER) : List.of(BASIC);
+        String base = management.map(ManagementSettings::basePath).orElse("/" + ConfigDefaults.MANAGEMENT_BASE_PATH);
         Paths paths = OASFactory.createPaths();
         ManagementResources.ALL.forEach(resource -> paths.addPathItem(base + "/" + resource.name(),
-                OASFactory.createPathItem().GET(secured(resource.name(), resource.summary()))));
-        paths.addPathItem(base + "/" + AssociationsView.NAME, OASFactory.createPathItem().GET(secured(
-                AssociationsView.NAME, "Every association open on the DICOM listeners, oldest first")));
-        paths.addPathItem(MetricsPipeline.PATH, OASFactory.createPathItem().GET(secured(MetricsPipeline.NAME,
+                OASFactory.createPathItem().GET(secured(schemes, resource.name(), resource.summary(), JSON))));
+        paths.addPathItem(base + "/" + AssociationsView.NAME, OASFactory.createPathItem().GET(secured(schemes,
+                AssociationsView.NAME, "Every association open on the DICOM listeners, oldest first", JSON)));
+        paths.addPathItem(MetricsPipeline.PATH, OASFactory.createPathItem().GET(secured(schemes, MetricsPipeline.NAME,
                 "Counts, errors and latency histograms per network, pipeline, endpoint and backend",
                 "text/plain; version=0.0.4")));
         HEALTH.forEach(probe -> paths.addPathItem(probe[0], OASFactory.createPathItem().GET(OASFactory.createOperation()
@@ -52,31 +62,41 @@ public class ManagementApiModel implements OASModelReader {
                 .responses(OASFactory.createAPIResponses()
                         .addAPIResponse("200", json("Every check is up"))
                         .addAPIResponse("503", json("A check is down"))))));
+        Components components = OASFactory.createComponents().addSecurityScheme(BASIC, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme(BASIC)
+                .description("A user with the role harmony-monitor (reads) or harmony-operator"));
+        oidc.ifPresent(provider -> components.addSecurityScheme(BEARER, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme(BEARER).bearerFormat("JWT")
+                .description("An access token of the OpenID Connect provider " + provider.issuer() + " whose claim '"
+                        + provider.rolesClaim() + "' grants harmony-monitor or harmony-operator")));
         return OASFactory.createOpenAPI().openapi("3.0.3")
                 .info(OASFactory.createInfo().title("Harmony EE management API").version(GatewayVersion.current())
                         .description("Served on the management network only ([management] network)."))
-                .components(OASFactory.createComponents().addSecurityScheme(BASIC, OASFactory.createSecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme(BASIC)
-                        .description("A user with the role harmony-monitor (reads) or harmony-operator")))
+                .components(components)
                 .paths(paths);
     }
 
-    private static Operation secured(String name, String summary) {
-        return secured(name, summary, "application/json");
-    }
-
-    private static Operation secured(String name, String summary, String mediaType) {
+    /** An operation any one of {@code schemes} may call (OpenAPI lists alternatives as separate requirements). */
+    private static Operation secured(List<String> schemes, String name, String summary, String mediaType) {
+        String challenge = String.join(" or ", schemes.stream().map(ManagementApiModel::challenge).toList());
         APIResponses responses = OASFactory.createAPIResponses()
                 .addAPIResponse("200", OASFactory.createAPIResponse().description(summary).content(content(mediaType)))
-                .addAPIResponse("401", problem("No or wrong credentials (WWW-Authenticate: Basic)"))
-                .addAPIResponse("403", problem("The user has neither harmony-monitor nor harmony-operator"));
-        return OASFactory.createOperation().operationId(name).summary(summary).addTag("management")
-                .addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(BASIC))
+                .addAPIResponse("401", problem("No, wrong or expired credentials (WWW-Authenticate: "
+                        + challenge + ")"))
+                .addAPIResponse("403", problem("The caller has neither harmony-monitor nor harmony-operator"));
+        Operation operation = OASFactory.createOperation().operationId(name).summary(summary).addTag("management")
                 .responses(responses);
+        schemes.forEach(scheme -> operation.addSecurityRequirement(
+                OASFactory.createSecurityRequirement().addScheme(scheme)));
+        return operation;
+    }
+
+    private static String challenge(String scheme) {
+        return Character.toUpperCase(scheme.charAt(0)) + scheme.substring(1);
     }
 
     private static APIResponse json(String description) {
-        return OASFactory.createAPIResponse().description(description).content(content("application/json"));
+        return OASFactory.createAPIResponse().description(description).content(content(JSON));
     }
 
     private static APIResponse problem(String description) {
@@ -88,14 +108,16 @@ public class ManagementApiModel implements OASModelReader {
         return OASFactory.createContent().addMediaType(mediaType, OASFactory.createMediaType());
     }
 
-    /** The configured base path; the default when the configuration cannot be read (the deployment then fails anyway). */
-    private static String basePath() {
+    /**
+     * The configured {@code [management]}; none when there is no configuration or it cannot be read
+     * (the document then shows the defaults: the deployment fails anyway, with every problem logged).
+     */
+    private static Optional<ManagementSettings> management() {
         Optional<String> file = ConfigProvider.getConfig().getOptionalValue("harmony.config", String.class);
         try {
-            return file.isPresent() ? ConfigReader.read(Path.of(file.get())).management().basePath()
-                    : "/" + ConfigDefaults.MANAGEMENT_BASE_PATH;
+            return file.map(path -> ConfigReader.read(Path.of(path)).management());
         } catch (ConfigException invalid) {
-            return "/" + ConfigDefaults.MANAGEMENT_BASE_PATH;
+            return Optional.empty();
         }
     }
 }

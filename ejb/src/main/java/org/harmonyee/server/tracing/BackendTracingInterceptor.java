@@ -23,6 +23,9 @@ import java.util.Optional;
  * ({@link ExchangeSpans}), named after the backend, with {@code harmony.backend},
  * {@code harmony.service}, {@code harmony.pipeline} and {@code harmony.status}. The status is ERROR
  * when the call threw (unreachable, timed out) or answered 5xx, as the metrics count failures.
+ * For the call, the request's {@code traceparent} and {@code tracestate} are the client span's
+ * ({@link TraceContextHeaders}), so the http, fhir and dicomweb backends pass the trace upstream;
+ * without tracing, or for an exchange that is not traced, the request's headers pass unchanged.
  */
 @BackendObserved
 @Interceptor
@@ -53,6 +56,7 @@ public class BackendTracingInterceptor {
                 .setAttribute("harmony.service", backend.service())
                 .setAttribute("harmony.pipeline", pipeline)
                 .startSpan();
+        TraceContextHeaders headers = TraceContextHeaders.replace(call.get().request().headers(), span);
         try {
             Object result = invocation.proceed();
             if (result instanceof ResponseEnvelope response) {
@@ -66,6 +70,7 @@ public class BackendTracingInterceptor {
             span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
             throw e;
         } finally {
+            headers.restore();
             span.end();
         }
     }

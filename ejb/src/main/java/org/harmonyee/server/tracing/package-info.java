@@ -6,7 +6,9 @@
  * metrics.
  *
  * <p>Must not touch: envelopes' bodies and header values (spans carry configured names, ids,
- * statuses and the DIMSE operation, never patient data or paths), or the exchange's outcome (a
- * tracing failure never fails an exchange: the SDK drops what it cannot send).
+ * statuses and the DIMSE operation, never patient data or paths), except a backend call's
+ * {@code traceparent} and {@code tracestate}, which are the call's client span for the call's
+ * duration; or the exchange's outcome (a tracing failure never fails an exchange: the SDK drops
+ * what it cannot send).
  */
 package org.harmonyee.server.tracing;

@@ -1,5 +1,6 @@
 package org.harmonyee.services.dimse;
 
+import org.harmonyee.core.error.Causes;
 import org.harmonyee.core.error.GatewayException;
 import org.harmonyee.core.error.ProblemType;
 import org.harmonyee.dicom.net.association.AssociationRejectedException;
@@ -93,12 +94,7 @@ final class DimseStatusMapping {
 
     /** Whether a timer (connect, association request, DIMSE response) ended the attempt. */
     static boolean isTimeout(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SocketTimeoutException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.find(failure, SocketTimeoutException.class).isPresent();
     }
 
     /** A short reason for a detail or a target's last error: never a stack trace. */
