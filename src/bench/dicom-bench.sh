@@ -37,15 +37,7 @@ CALL_TIMEOUT=120      # seconds for any one DCMTK call
 
 round_options "$@"
 
-for tool in dcmqrscp echoscu findscu getscu storescu; do
-  command -v "$tool" >/dev/null 2>&1 || die "$tool is required: apt-get install dcmtk"
-done
-command -v java >/dev/null 2>&1 || die "java is required (apt-get install openjdk-17-jdk maven)"
-[[ -x /usr/bin/python3 ]] || die "/usr/bin/python3 is required (apt-get install python3)"
-# Debian's DCMTK leaves Nagle's algorithm on unless this is set: every small PDU would stall 40 ms.
-export TCP_NODELAY=1
-
-LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+require_tools "dcmtk python3 openjdk-17-jdk" dcmqrscp echoscu findscu getscu storescu python3 java
 
 # ---------------------------------------------------------------- the dataset
 

@@ -163,3 +163,42 @@ round_options() {
   [[ "$JIT_WARMUP" =~ ^[0-9]+$ ]] || die "--jit-warmup needs a whole number of seconds, got '$JIT_WARMUP'"
   [[ "$POOLED" =~ ^[0-9]+$ ]] || die "--pooled needs a whole number, got '$POOLED'"
 }
+
+# require_tools HINT TOOL...: dies naming HINT (the apt-get install line) for the first missing
+# tool; then exports TCP_NODELAY (Debian's DCMTK, and Orthanc, leave Nagle's algorithm on without
+# it: every small PDU would stall 40 ms) and sets LOAD_BEFORE, the load average the table prints.
+require_tools() {
+  local hint=$1 tool
+  shift
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null 2>&1 || die "$tool is required: apt-get install $hint"
+  done
+  export TCP_NODELAY=1
+  LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+}
+
+# write_http_gateway NAME PORT: the bench gateway's config.toml in $STATE/gateway (one HTTP network
+# on 127.0.0.1:PORT, INFO exchange log on the console, pipelines from $STATE/gateway/pipelines,
+# which it makes); sets GATEWAY_CONFIG.
+write_http_gateway() {
+  local name=$1 port=$2
+  GATEWAY_CONFIG="$STATE/gateway/config.toml"
+  mkdir -p "$STATE/gateway/pipelines"
+  cat > "$GATEWAY_CONFIG" <<TOML
+# harmony bench $name: the gateway under test. Written by src/bench/$name-bench.sh.
+[proxy]
+id = "harmony-bench-$name"
+log_level = "info"
+pipelines_path = "pipelines"
+
+[network.default.http]
+bind_address = "127.0.0.1"
+bind_port = $port
+
+[logging]
+log_to_file = false
+
+[storage.options]
+path = "storage"
+TOML
+}

@@ -46,15 +46,7 @@ round_options "$@"
 
 [[ -x "$ORTHANC" ]] || die "$ORTHANC is required: apt-get install orthanc"
 [[ -r "$DICOMWEB_PLUGIN" ]] || die "$DICOMWEB_PLUGIN is required: apt-get install orthanc-dicomweb"
-for tool in curl echoscu; do
-  command -v "$tool" >/dev/null 2>&1 || die "$tool is required: apt-get install curl dcmtk"
-done
-command -v java >/dev/null 2>&1 || die "java is required (apt-get install openjdk-17-jdk maven)"
-[[ -x /usr/bin/python3 ]] || die "/usr/bin/python3 is required (apt-get install python3)"
-# Orthanc's DICOM side leaves Nagle's algorithm on unless this is set (as DCMTK, which it uses).
-export TCP_NODELAY=1
-
-LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+require_tools "curl dcmtk python3 openjdk-17-jdk" curl echoscu python3 java
 
 # ---------------------------------------------------------------- the data
 
@@ -140,25 +132,7 @@ say "Orthanc $("$ORTHANC" --version | sed -n '1s/.* \([0-9][0-9.]*\)$/\1/p') on 
 
 # ---------------------------------------------------------------- the gateway
 
-GATEWAY_CONFIG="$STATE/gateway/config.toml"
-mkdir -p "$STATE/gateway/pipelines"
-cat > "$GATEWAY_CONFIG" <<EOF
-# harmony bench dicomweb: the gateway under test. Written by src/bench/dicomweb-bench.sh.
-[proxy]
-id = "harmony-bench-dicomweb"
-log_level = "info"
-pipelines_path = "pipelines"
-
-[network.default.http]
-bind_address = "127.0.0.1"
-bind_port = $HTTP_PORT
-
-[logging]
-log_to_file = false
-
-[storage.options]
-path = "storage"
-EOF
+write_http_gateway dicomweb "$HTTP_PORT"
 cat > "$STATE/gateway/pipelines/dicomweb.toml" <<EOF
 # DICOMweb bridged to Orthanc's DIMSE port.
 [pipelines.dicomweb]

@@ -47,11 +47,7 @@ done
 [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "--rounds needs a positive whole number, got '$ROUNDS'"
 [[ "$WARMUP" =~ ^[0-9]+$ ]] || die "--warmup needs a whole number, got '$WARMUP'"
 
-for tool in dcmqrscp echoscu getscu storescu zip curl; do
-  command -v "$tool" >/dev/null 2>&1 || die "$tool is required: apt-get install dcmtk zip curl"
-done
-export TCP_NODELAY=1
-LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+require_tools "dcmtk zip curl" dcmqrscp echoscu getscu storescu zip curl
 
 ensure_dataset
 read -r STUDY_UID STUDY_INSTANCES STUDY_BYTES <<<"$(manifest largest)"
@@ -62,24 +58,7 @@ say "state in $STATE"
 
 start_loaded_dcmqrscp
 
-mkdir -p "$STATE/gateway/pipelines"
-cat > "$STATE/gateway/config.toml" <<EOF
-# harmony bench jmix: the gateway under test. Written by src/bench/jmix-bench.sh.
-[proxy]
-id = "harmony-bench-jmix"
-log_level = "info"
-pipelines_path = "pipelines"
-
-[network.default.http]
-bind_address = "127.0.0.1"
-bind_port = $HTTP_PORT
-
-[logging]
-log_to_file = false
-
-[storage.options]
-path = "storage"
-EOF
+write_http_gateway jmix "$HTTP_PORT"
 cat > "$STATE/gateway/pipelines/jmix.toml" <<EOF
 [pipelines.jmix]
 networks = ["default"]
@@ -102,7 +81,7 @@ port = $QR_PORT
 local_aet = "HARMONY_BENCH"
 EOF
 STORE="$STATE/gateway/storage/jmix-store"
-HARMONY_STATE_DIR="$STATE/gateway/state" start_gateway "$STATE/gateway/config.toml" "$STATE/gateway.log" "$STARTUP_TIMEOUT"
+HARMONY_STATE_DIR="$STATE/gateway/state" start_gateway "$GATEWAY_CONFIG" "$STATE/gateway.log" "$STARTUP_TIMEOUT"
 say "gateway ready on 127.0.0.1:$HTTP_PORT after ${WAITED} s"
 
 declare -A TIMES
